@@ -1,0 +1,53 @@
+package textnorm
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is a word of a key, with its byte offsets in the key.
+type Token struct {
+	Start, End int    // key[Start:End] == Text
+	Text       string // the word
+}
+
+// Words splits a key into word tokens with their byte offsets in the key.
+// Letters, digits and combining marks are word characters in every script;
+// everything else (spaces, punctuation, symbols) separates words. Matchers
+// use it to check that a match starts and ends on a word boundary, which a
+// byte-based check gets wrong for non-Latin scripts.
+func Words(key string) []Token {
+	var toks []Token
+	start := -1
+	for i := 0; i < len(key); {
+		r, size := rune(key[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(key[i:])
+		}
+		if IsWordChar(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			toks = append(toks, Token{Start: start, End: i, Text: key[start:i]})
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		toks = append(toks, Token{Start: start, End: len(key), Text: key[start:]})
+	}
+	return toks
+}
+
+// IsWordChar reports whether r belongs inside a word in any script: letters,
+// decimal digits, combining marks (Mn, Mc) and the zero-width joiners ZWNJ
+// and ZWJ, which Persian, Kurdish and Urdu spelling puts inside words.
+func IsWordChar(r rune) bool {
+	if r < utf8.RuneSelf {
+		c := byte(r) | 0x20
+		return 'a' <= c && c <= 'z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) ||
+		unicode.In(r, unicode.Mn, unicode.Mc) || r == 0x200C || r == 0x200D
+}
