@@ -1,0 +1,247 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Rune classes shared by the clean-up passes.
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) }
+
+// isWordRune reports letters, digits and combining marks: the characters a
+// word is made of in any script (Arabic tashkeel and Devanagari vowel signs
+// are marks).
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+// countWords counts whitespace-separated tokens holding a letter or digit, so
+// "* * *" has no words and "Foto: AFP" has two.
+func countWords(s string) int {
+	n := 0
+	inWord, hasLetter := false, false
+	for _, r := range s {
+		if isSpace(r) {
+			if inWord && hasLetter {
+				n++
+			}
+			inWord, hasLetter = false, false
+			continue
+		}
+		inWord = true
+		if !hasLetter && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			hasLetter = true
+		}
+	}
+	if inWord && hasLetter {
+		n++
+	}
+	return n
+}
+
+// collapseSpace returns s with every whitespace run turned into one space.
+// It allocates only when s has something to collapse, which is rare in
+// extracted text.
+func collapseSpace(s string) string {
+	clean := true
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			clean = false // could be NBSP or another Unicode space: take the slow path
+			break
+		}
+		sp := c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+		if sp && (c != ' ' || prevSpace) {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	prevSpace = false
+	for _, r := range s {
+		if isSpace(r) {
+			if !prevSpace {
+				b.WriteByte(' ')
+			}
+			prevSpace = true
+			continue
+		}
+		prevSpace = false
+		b.WriteRune(r)
+	}
+	if b.Len() == len(s) && b.String() == s {
+		return s
+	}
+	return b.String()
+}
+
+// fold appends to dst the matching key of s for boilerplate phrases: lower
+// case, typographic quotes and dashes unified, hyphens and invisible
+// characters dropped (so "e-mail" = "email"), Arabic diacritics and tatweel
+// dropped and letter variants unified (so تعليقاً = تعليقا, أ = ا, ی = ي),
+// whitespace collapsed, and punctuation or symbols trimmed at both ends (so
+// "Share this:" = "share this" and "Required fields are marked *" matches
+// without its star). Lines and lexicon phrases go through the same fold,
+// which is why the lists need no variant spellings.
+func fold(dst []byte, s string) []byte {
+	start := len(dst)
+	space := true // suppress leading spaces
+	for _, r := range s {
+		if isSpace(r) {
+			if !space {
+				dst = append(dst, ' ')
+				space = true
+			}
+			continue
+		}
+		r = foldRune(r)
+		switch r {
+		case -1:
+			continue
+		case ' ':
+			if !space {
+				dst = append(dst, ' ')
+				space = true
+			}
+			continue
+		}
+		dst = utf8.AppendRune(dst, r)
+		space = false
+	}
+	// Trim punctuation, symbols and spaces at both ends.
+	key := dst[start:]
+	for len(key) > 0 {
+		r, n := utf8.DecodeLastRune(key)
+		if !trimmable(r) {
+			break
+		}
+		key = key[:len(key)-n]
+	}
+	lead := 0
+	for lead < len(key) {
+		r, n := utf8.DecodeRune(key[lead:])
+		if !trimmable(r) {
+			break
+		}
+		lead += n
+	}
+	n := copy(dst[start:], key[lead:])
+	return dst[:start+n]
+}
+
+func trimmable(r rune) bool {
+	return r == ' ' || unicode.IsPunct(r) || unicode.IsSymbol(r)
+}
+
+// foldRune maps one rune to its folded form; -1 drops it, ' ' makes a word
+// break.
+func foldRune(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		switch {
+		case 'A' <= r && r <= 'Z':
+			return r + 'a' - 'A'
+		case r == '-':
+			return -1
+		case r == '`':
+			return '\''
+		}
+		return r
+	case r >= 0x064B && r <= 0x065F, r == 0x0670, r >= 0x0610 && r <= 0x061A, r >= 0x06D6 && r <= 0x06ED:
+		return -1 // Arabic tashkeel, tanween, Quranic marks
+	}
+	switch r {
+	case 0x0640, 0x00AD, 0x061C, 0xFEFF, 0x2010, 0x2011,
+		0x200B, 0x200D, 0x200E, 0x200F,
+		0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+		0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069:
+		return -1 // tatweel, soft hyphen, hyphens, zero-width and bidi controls
+	case 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x200C:
+		return ' ' // figure, en, em dash, minus, ZWNJ (Persian writes it or a space): word breaks
+	case '‘', '’', 'ʼ', '´', '′', 'ʹ':
+		return '\''
+	case '“', '”', '„', '‟', '«', '»', '″':
+		return '"'
+	case 'أ', 'إ', 'آ', 'ٱ':
+		return 'ا'
+	case 'ى', 'ی', 'ئ':
+		return 'ي'
+	case 'ک':
+		return 'ك'
+	case 'ة':
+		return 'ه'
+	case 'ؤ':
+		return 'و'
+	case '：':
+		return ':'
+	}
+	if r >= 0x0660 && r <= 0x0669 {
+		return '0' + r - 0x0660
+	}
+	if r >= 0x06F0 && r <= 0x06F9 {
+		return '0' + r - 0x06F0
+	}
+	return unicode.ToLower(r)
+}
+
+// script classes for telling a foreign-script slug from its line.
+const (
+	scriptNone = iota
+	scriptLatin
+	scriptArabic
+	scriptCyrillic
+	scriptGreek
+	scriptHebrew
+	scriptCJK
+	scriptOther
+	numScripts
+)
+
+func scriptOf(r rune) int {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+			return scriptLatin
+		}
+		return scriptNone
+	case !unicode.IsLetter(r):
+		return scriptNone
+	case unicode.Is(unicode.Latin, r):
+		return scriptLatin
+	case unicode.Is(unicode.Arabic, r):
+		return scriptArabic
+	case unicode.Is(unicode.Cyrillic, r):
+		return scriptCyrillic
+	case unicode.Is(unicode.Greek, r):
+		return scriptGreek
+	case unicode.Is(unicode.Hebrew, r):
+		return scriptHebrew
+	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+		return scriptCJK
+	}
+	return scriptOther
+}
+
+// dominantScript is the script of most letters in s (scriptNone without
+// letters).
+func dominantScript(s string) int {
+	var n [numScripts]int
+	for _, r := range s {
+		n[scriptOf(r)]++
+	}
+	best := scriptNone
+	for sc := scriptNone + 1; sc < numScripts; sc++ {
+		if n[sc] > n[best] || best == scriptNone && n[sc] > 0 {
+			best = sc
+		}
+	}
+	return best
+}
