@@ -159,6 +159,9 @@ func hdrLabels(es []lexicon.Entry) []hdrLabel {
 // hdrFold is the matching key of a word: lower case without diacritics, the
 // way go-dateparser stores its names (février → fevrier, أيار → ايار).
 func hdrFold(s string) string {
+	if hdrIsASCII(s) {
+		return strings.ToLower(s)
+	}
 	s = norm.NFKD.String(strings.ToLower(s))
 	var b strings.Builder
 	for _, r := range s {
@@ -167,6 +170,15 @@ func hdrFold(s string) string {
 		}
 	}
 	return norm.NFC.String(b.String())
+}
+
+func hdrIsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Parse looks at the first lines of text (at most 8 non-empty lines and
@@ -858,15 +870,23 @@ func (p *HeaderParser) nameAt(toks []hdrToken, k int, ok func(string) bool) int 
 	if ok == nil {
 		ok = func(key string) bool { return p.weekdays[key] }
 	}
-	for n := min(p.maxWords, len(toks)-k); n >= 1; n-- {
-		keys := make([]string, 0, n)
-		for _, t := range toks[k : k+n] {
-			if t.kind != hdrWord {
-				break
+	words := 0
+	for words < p.maxWords && k+words < len(toks) && toks[k+words].kind == hdrWord {
+		words++
+	}
+	for n := words; n >= 1; n-- {
+		key := toks[k].key
+		if n > 1 {
+			var b strings.Builder
+			for i, t := range toks[k : k+n] {
+				if i > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(t.key)
 			}
-			keys = append(keys, t.key)
+			key = b.String()
 		}
-		if len(keys) == n && ok(strings.Join(keys, " ")) {
+		if ok(key) {
 			return n
 		}
 	}
