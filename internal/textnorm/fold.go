@@ -162,12 +162,21 @@ func fold(s string, withOrig bool) (key []byte, orig []int) {
 				pend = at
 			}
 		default:
+			if e.kind == kGBreve {
+				out = "g" // resolveBreveG may make it 'j'
+			}
+			if pend >= 0 && out != "" && out[0] != ' ' {
+				key = append(key, ' ')
+				if withOrig {
+					orig = append(orig, pend)
+				}
+				pend = -1
+			}
 			if e.marker {
 				marks = append(marks, len(key))
 			}
 			if e.kind == kGBreve {
 				gs = append(gs, len(key))
-				out = "g" // resolveBreveG may make it 'j'
 			}
 			for j := 0; j < len(out); j++ {
 				if out[j] == ' ' {
@@ -202,26 +211,29 @@ func fold(s string, withOrig bool) (key []byte, orig []int) {
 
 // resolveBreveG turns each 'g' written for a ğ into 'j' when its word looks
 // like romanised Arabic or Persian: the word starts with ğ or holds a
-// transliteration marker. gs and marks are ascending key offsets.
+// transliteration marker. gs and marks are ascending key offsets; the work
+// is linear in the length of the key.
 func resolveBreveG(key []byte, gs, marks []int) {
-	for _, p := range gs {
-		ws, we := wordBounds(key, p)
-		translit := false
-		for _, m := range marks {
-			if m >= ws && m < we {
-				translit = true
-				break
-			}
+	mi := 0
+	for k := 0; k < len(gs); {
+		ws, we := wordBounds(key, gs[k])
+		translit := gs[k] == ws
+		for mi < len(marks) && marks[mi] < ws {
+			mi++
 		}
-		for _, g := range gs {
-			if g == ws {
-				translit = true
-				break
-			}
+		if mi < len(marks) && marks[mi] < we {
+			translit = true
+		}
+		next := k + 1
+		for next < len(gs) && gs[next] < we {
+			next++
 		}
 		if translit {
-			key[p] = 'j'
+			for _, p := range gs[k:next] {
+				key[p] = 'j'
+			}
 		}
+		k = next
 	}
 }
 
