@@ -214,6 +214,9 @@ func (p *HeaderParser) Parse(text string) (h Header, ok bool) {
 	if first < 0 {
 		return Header{}, false
 	}
+	// The header goes on over the next non-empty lines (blank lines between
+	// are allowed) while they are header lines, or a short name after a line
+	// that ended in a source label ("Bron: Person" / "Outlet").
 	block := lines[first : first+1]
 	for _, l := range lines[first+1:] {
 		prev := block[len(block)-1]
