@@ -10,6 +10,23 @@
 // invalid UTF-8 and stray NUL bytes with a doc.Warning, refuses binary files,
 // and enforces size limits without reading oversized files into memory.
 //
+// Decisions a caller may want to know:
+//
+//   - UTF-16 with a byte-order mark is decoded; UTF-16 without one, and
+//     UTF-32, are refused as binary.
+//   - A few NUL bytes in a text file are removed with a warning; more than
+//     1% of the bytes make it binary.
+//   - Invalid UTF-8 becomes U+FFFD, one per bad byte, with a warning; an
+//     HTML <meta charset> (or Config.Charset) is honoured only when the bytes
+//     are not valid UTF-8 already.
+//   - Line ends and white space are left as they are; clean-up belongs to
+//     extract, which records what it removes.
+//   - In a JSONL record a non-blank "html" wins over "text". A .jsonl or
+//     .ndjson name makes a file JSONL whatever its first line; a text file
+//     that is exactly one JSON object (claimtrace's indented output) is read
+//     as one record.
+//   - gzip files are decompressed on the fly (Config.Gunzip).
+//
 // It deliberately does not parse HTML (package extract does) nor fetch URLs.
 package ingest
 

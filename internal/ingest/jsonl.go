@@ -89,7 +89,11 @@ func first(a, b string) string {
 // skipped silently; reading stops with ErrTooLarge once more than
 // MaxFileBytes were read.
 func (r *reader) jsonl(path string, rd io.Reader) bool {
-	lr := lineReader{br: bufio.NewReaderSize(rd, 64<<10), max: r.cfg.maxBytes()}
+	br, ok := rd.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(rd, 64<<10)
+	}
+	lr := lineReader{br: br, max: r.cfg.maxBytes()}
 	n, seen := 0, false
 	for {
 		if r.cancelled() {

@@ -125,8 +125,12 @@ func (r *reader) file(p string, fi os.FileInfo) bool {
 // reader. size is the byte size when known (a regular file), else -1;
 // gunzipped says rd is the content of a gzip file named name.
 func (r *reader) stream(name string, rd io.Reader, size int64, gunzipped bool) bool {
-	br := bufio.NewReaderSize(ctxReader{r.ctx, rd}, HeadSize)
-	head, err := br.Peek(HeadSize)
+	bufSize := HeadSize
+	if size >= 0 && size < HeadSize {
+		bufSize = int(size) + 1 // a small file needs no 64 KiB buffer
+	}
+	br := bufio.NewReaderSize(ctxReader{r.ctx, rd}, bufSize)
+	head, err := br.Peek(br.Size())
 	if err != nil && err != io.EOF {
 		return r.fail(name, 0, fmt.Errorf("read: %w", osErr(err)))
 	}
@@ -202,7 +206,7 @@ func (r *reader) text(name string, src io.Reader, size int64, kind Kind) bool {
 // isJSONObject reports a text that is exactly one JSON object.
 func isJSONObject(s string) bool {
 	s = strings.TrimSpace(s)
-	return strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") && jsonValid(s)
+	return strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") && json.Valid([]byte(s))
 }
 
 // isJSONLName reports a JSON Lines file name: .jsonl, .ndjson, .jsonlines,
@@ -218,5 +222,3 @@ func isJSONLName(name string, gunzipped bool) bool {
 	}
 	return false
 }
-
-func jsonValid(s string) bool { return json.Valid([]byte(s)) }

@@ -141,17 +141,18 @@ var magics = []struct {
 	{"\x00\x00\xFE\xFF", "UTF-32 text (unsupported)"},
 }
 
+// magic names the binary format whose signature head starts with, or "".
 func magic(head []byte) string {
 	for _, m := range magics {
-		if len(head) >= len(m.sig) && string(head[:len(m.sig)]) == m.sig {
-			if m.sig == "MZ" && len(head) >= 64 && !bytes.Contains(head[:min(len(head), 1024)], []byte("PE\x00\x00")) {
-				continue // "MZ..." plain text is possible; real PE files carry a PE header
-			}
-			if m.sig == "MZ" && len(head) < 64 {
-				continue
-			}
-			return m.what
+		if !bytes.HasPrefix(head, []byte(m.sig)) {
+			continue
 		}
+		// Text may start with "MZ"; a real Windows executable has a PE
+		// header within its first KiB.
+		if m.sig == "MZ" && !bytes.Contains(head[:min(len(head), 1024)], []byte("PE\x00\x00")) {
+			continue
+		}
+		return m.what
 	}
 	return ""
 }
