@@ -74,7 +74,7 @@ func DefaultConfig() Config {
 		},
 		MinWords:    3,
 		SwitchWords: 10,
-		MaxSample:   4096,
+		MaxSample:   1536,
 	}
 }
 

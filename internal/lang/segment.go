@@ -36,8 +36,13 @@ func (d *Detector) Segments(text string) []doc.Segment {
 	if len(pieces) == 0 {
 		return nil
 	}
+	// Only runs long enough to be trusted are detected up front; the
+	// detector's cost is mostly per call, so short runs are detected later,
+	// and only when their context leaves the choice open.
 	for i := range pieces {
-		d.detect(text, &pieces[i])
+		if pieces[i].words >= d.cfg.SwitchWords {
+			d.detect(text, &pieces[i])
+		}
 	}
 	d.smooth(text, pieces)
 	return mergePieces(pieces)
@@ -342,13 +347,17 @@ func (d *Detector) smooth(text string, pcs []run) {
 		switch {
 		case a == "" && b == "":
 			orphans[p.sc] = append(orphans[p.sc], i)
-		case a == "" || b == "" || a == b:
-			p.lang = a + b
-			if a == b {
+		case a == "":
+			p.lang = b
+		case b == "" || a == b:
+			p.lang = a
+		default:
+			// The long runs around it disagree: a run long enough to judge
+			// picks between them, anything else follows the one before.
+			d.detect(text, p)
+			if p.lang != b {
 				p.lang = a
 			}
-		case p.lang != a && p.lang != b:
-			p.lang = a
 		}
 	}
 	for sc, idx := range orphans {

@@ -30,10 +30,14 @@ func (d *Detector) Sentences(text string, segs []doc.Segment) []doc.Span {
 			out = append(out, sp)
 		}
 	}
+	si := 0 // first segment that may hold the current position
 	for _, p := range paragraphs(text) {
 		start := p.Start
 		for start < p.End {
-			end, lang := unitEnd(segs, start, p.End)
+			for si < len(segs) && segs[si].End <= start {
+				si++
+			}
+			end, lang := unitEnd(segs[si:], start, p.End)
 			d.splitUnit(text, start, end, lang, emit)
 			start = end
 		}
@@ -41,20 +45,19 @@ func (d *Detector) Sentences(text string, segs []doc.Segment) []doc.Span {
 	return out
 }
 
-// unitEnd returns where the segment holding pos ends (capped at limit) and
-// its language.
+// unitEnd returns where the part of a paragraph that starts at pos ends: at
+// the end of the segment holding pos, at the start of the next segment when
+// pos lies between segments, or at limit, the paragraph's end. segs starts
+// with the first segment that ends after pos.
 func unitEnd(segs []doc.Segment, pos, limit int) (int, string) {
-	for _, s := range segs {
-		if pos >= s.Start && pos < s.End {
-			return min(max(s.End, pos+1), limit), s.Lang
-		}
-		if s.Start > pos && s.Start < limit {
-			// pos lies in a gap between segments (whitespace only): run
-			// to the next segment.
-			return s.Start, ""
-		}
+	if len(segs) == 0 {
+		return limit, ""
 	}
-	return limit, ""
+	s := segs[0]
+	if pos >= s.Start {
+		return min(max(s.End, pos+1), limit), s.Lang
+	}
+	return min(s.Start, limit), ""
 }
 
 // splitUnit splits text[s:e], one paragraph's part in one segment.
@@ -252,9 +255,8 @@ func (d *Detector) noBreakAfterDot(text string, s, i, k, e int, lang string) boo
 	if word == "" {
 		return false
 	}
-	if utf8.RuneCountInString(word) == 1 {
-		r, _ := utf8.DecodeRuneInString(word)
-		return unicode.IsLetter(r) // an initial: "J. Smith", "د. أحمد"
+	if r, n := utf8.DecodeRuneInString(word); n == len(word) && unicode.IsLetter(r) {
+		return true // an initial: "J. Smith", "د. أحمد"
 	}
 	if d.isAbbrev(tok, lang) || dottedLetters(tok) {
 		return true
@@ -316,11 +318,17 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
+// maxQuoteLookahead bounds the search for a closing quotation mark, so
+// unbalanced quotes cost linear time, not quadratic.
+const maxQuoteLookahead = 1500
+
 // quoteContinues looks ahead, from k, for the mark that closes the open
 // quotation; when the sentence goes on after it (“We came. We saw,” he said)
 // the quotation is one sentence.
 func quoteContinues(text string, k, e int, quotes []rune) bool {
 	open := quotes[len(quotes)-1]
+	depth := 0 // nested quotations of the same kind
+	e = min(e, k+maxQuoteLookahead)
 	for i := k; i < e; {
 		r, n := utf8.DecodeRuneInString(text[i:e])
 		i += n
@@ -328,6 +336,13 @@ func quoteContinues(text string, k, e int, quotes []rune) bool {
 			return false
 		}
 		if !closes(open, r) {
+			if r == open {
+				depth++
+			}
+			continue
+		}
+		if depth > 0 {
+			depth--
 			continue
 		}
 		for i < e {
