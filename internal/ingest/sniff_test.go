@@ -73,6 +73,7 @@ func TestSniff(t *testing.T) {
 		{"many NULs", []byte("text\x00\x00\x00\x00 more text"), KindBinary},
 		{"control bytes", bytes.Repeat([]byte("ab\x01\x02\x03\x04"), 100), KindBinary},
 		{"one NUL in long text", append(bytes.Repeat([]byte("some words here. "), 100), 0), KindText},
+		{"windows exe", append(append([]byte("MZ\x90\x00"), make([]byte, 124)...), "PE\x00\x00"...), KindBinary},
 		{"MZ prose", []byte("MZ is an abbreviation used in this report.\n"), KindText},
 		{"utf-16le text", utf16LE("Hello, عالم\n"), KindText},
 		{"utf-16be html", utf16BE("<!DOCTYPE html><p>x</p>"), KindHTML},
