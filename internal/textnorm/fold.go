@@ -103,8 +103,9 @@ func fold(s string, withOrig bool) (key []byte, orig []int) {
 	if withOrig {
 		orig = make([]int, 0, len(s)+1)
 	}
-	pend := -1          // source offset of a separator not yet written
-	var gs, marks []int // key offsets of ğ and of transliteration markers
+	pend := -1 // source offset of a separator not yet written
+	var gsBuf, marksBuf [16]int
+	gs, marks := gsBuf[:0], marksBuf[:0] // key offsets of ğ and of transliteration markers
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -177,6 +178,15 @@ func fold(s string, withOrig bool) (key []byte, orig []int) {
 			}
 			if e.kind == kGBreve {
 				gs = append(gs, len(key))
+			}
+			if e.kind != kMapSep {
+				key = append(key, out...)
+				if withOrig {
+					for range len(out) {
+						orig = append(orig, at)
+					}
+				}
+				break
 			}
 			for j := 0; j < len(out); j++ {
 				if out[j] == ' ' {

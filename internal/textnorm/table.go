@@ -42,6 +42,7 @@ type table struct {
 	dense []entry // runes [0, denseEnd)
 	hi    []entry // runes [hiStart, hiEnd)
 	data  string
+	word  []uint64 // bit r is set if rune r < denseEnd is a word character
 	// compose maps a lower-case ASCII base letter and a combining mark to
 	// the precomposed letter that folds specially (š, ā, ḥ, …), so that
 	// decomposed input folds like precomposed input.
@@ -85,6 +86,12 @@ func buildTable() *table {
 		t.hi[r-hiStart] = add(r)
 	}
 	t.data = data.String()
+	t.word = make([]uint64, denseEnd/64)
+	for r := rune(0); r < denseEnd; r++ {
+		if isWordChar(r) {
+			t.word[r/64] |= 1 << (r % 64)
+		}
+	}
 	for r := range specials {
 		addCompose(t.compose, r)
 	}
@@ -116,7 +123,7 @@ func (t *table) lookup(r rune) (entry, string) {
 		e = t.hi[r-hiStart]
 	default:
 		out, k, m := foldRune(r)
-		return entry{kind: k, marker: m, n: uint8(min(len(out), 255))}, out
+		return entry{kind: k, marker: m}, out
 	}
 	return e, t.data[e.off : e.off+uint32(e.n)]
 }

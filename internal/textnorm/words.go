@@ -18,6 +18,9 @@ type Token struct {
 // byte-based check gets wrong for non-Latin scripts.
 func Words(key string) []Token {
 	var toks []Token
+	if len(key) > 0 {
+		toks = make([]Token, 0, len(key)/6+1)
+	}
 	start := -1
 	for i := 0; i < len(key); {
 		r, size := rune(key[i]), 1
@@ -48,6 +51,15 @@ func IsWordChar(r rune) bool {
 		c := byte(r) | 0x20
 		return 'a' <= c && c <= 'z' || '0' <= r && r <= '9'
 	}
+	if r < denseEnd {
+		w := loadTable().word
+		return w[r/64]&(1<<(r%64)) != 0
+	}
+	return isWordChar(r)
+}
+
+// isWordChar is IsWordChar without the table.
+func isWordChar(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) ||
 		unicode.In(r, unicode.Mn, unicode.Mc) || r == 0x200C || r == 0x200D
 }
