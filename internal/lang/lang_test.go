@@ -282,3 +282,23 @@ func TestNewRestricted(t *testing.T) {
 		}
 	}
 }
+
+// One Detector serves many goroutines (run with -race).
+func TestConcurrentUse(t *testing.T) {
+	d := newDetector(t)
+	text := readFixture(t, "en_ar.txt")
+	want := langs(d.Segments(text))
+	done := make(chan []string)
+	for range 4 {
+		go func() {
+			segs := d.Segments(text)
+			d.Sentences(text, segs)
+			done <- langs(segs)
+		}()
+	}
+	for range 4 {
+		if got := <-done; strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("concurrent Segments = %v, want %v", got, want)
+		}
+	}
+}

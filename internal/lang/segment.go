@@ -12,15 +12,18 @@ import (
 
 // run is a stretch of one script inside a paragraph: the words of that script
 // and whatever neutral characters lie between them.
+// The same type serves as a group of runs while a paragraph is cut, and as
+// the resulting piece (a span with one script) while languages are chosen.
 type run struct {
-	sc           script
-	start, end   int // bytes: first letter of the first word, end of the last word
-	words, lets  int
-	hasKana      bool
-	first, last  int // for groups: the runs they hold
-	lang         string
-	detected     bool
-	para         int
+	sc          script
+	start, end  int // bytes: first letter of the first word, end of the last word
+	words, lets int // words and letters of the run's own script
+	hasKana     bool
+	first, last int    // for groups: the indexes of the runs they hold
+	lang        string // chosen language, "" while undecided
+	detected    bool   // lang came from the detector, not from context
+	// neutralPiece marks a paragraph without letters, which takes the
+	// language and script of its neighbour.
 	neutralPiece bool
 }
 
@@ -30,8 +33,8 @@ type run struct {
 // letters gives one segment with lang "und" and script Zyyy.
 func (d *Detector) Segments(text string) []doc.Segment {
 	var pieces []run
-	for pi, p := range paragraphs(text) {
-		pieces = append(pieces, d.splitParagraph(text, p, pi)...)
+	for _, p := range paragraphs(text) {
+		pieces = append(pieces, d.splitParagraph(text, p)...)
 	}
 	if len(pieces) == 0 {
 		return nil
@@ -143,10 +146,10 @@ func scriptRuns(text string, p doc.Span) []run {
 // a Latin name at the end of an Arabic sentence never split it; a run with the
 // other script on both sides needs more than MinWords words, so a name of up
 // to MinWords words inside a sentence does not split it either.
-func (d *Detector) splitParagraph(text string, p doc.Span, pi int) []run {
+func (d *Detector) splitParagraph(text string, p doc.Span) []run {
 	runs := scriptRuns(text, p)
 	if len(runs) == 0 {
-		return []run{{sc: scriptNone, start: p.Start, end: p.End, para: pi, neutralPiece: true}}
+		return []run{{sc: scriptNone, start: p.Start, end: p.End, neutralPiece: true}}
 	}
 	var groups []run
 	for i, r := range runs {
@@ -202,7 +205,7 @@ func (d *Detector) splitParagraph(text string, p doc.Span, pi int) []run {
 			end = cutGap(text, runs[gr.last].end, runs[groups[g+1].first].start)
 		}
 		sp := trimSpan(text, start, end)
-		pc := run{sc: gr.sc, start: sp.Start, end: sp.End, para: pi}
+		pc := run{sc: gr.sc, start: sp.Start, end: sp.End}
 		for _, r := range runs[gr.first : gr.last+1] {
 			if r.sc == gr.sc {
 				pc.words += r.words
@@ -299,7 +302,7 @@ func (d *Detector) arabicLetters(sample string) string {
 		}
 	}
 	best, second := "", 0
-	for _, l := range []string{"ar", "fa", "ur", "ckb", "ku"} {
+	for _, l := range append(arabicScriptLangs, "ku") {
 		switch s := score[l]; {
 		case best == "" || s > score[best]:
 			if best != "" {
