@@ -486,7 +486,10 @@ func (p *HeaderParser) assign(text string, fs []*hdrField) Header {
 		case hdrSource:
 			if h.Author == "" && f.date == nil && p.isPerson(name) && i+1 < len(fs) {
 				n := fs[i+1]
-				if n.kind == hdrPlain && !n.name.empty() && (p.outletish(str(n.name)) || !p.isPerson(str(n.name))) {
+				// "Source: <Person> / <Outlet>": a credit names the author
+				// first; the second name is the outlet even when it looks
+				// like a name ("De Nieuwe Courant").
+				if n.kind == hdrPlain && !n.name.empty() {
 					h.Author = name
 					hdrSetOnce(&h.Outlet, str(n.name))
 					n.used = true
