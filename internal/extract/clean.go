@@ -202,7 +202,8 @@ func (m offsetMap) backward(q int) int {
 }
 
 // pending is a removal found in pass `pass`: in is the offset of its text in
-// that pass's input, out the offset in that pass's output.
+// that pass's input, out the offset in that pass's output (after the space
+// that replaced the whitespace before it, if any).
 type pending struct {
 	kind, text, reason string
 	pass, in, out      int
@@ -291,7 +292,7 @@ func (r *cleanRun) apply(s string, edits []edit) string {
 		if e.kind != "" && e.textEnd > e.textStart {
 			r.rm = append(r.rm, pending{
 				kind: e.kind, text: s[e.textStart:e.textEnd], reason: e.reason,
-				pass: pass, in: e.textStart, out: out,
+				pass: pass, in: e.textStart, out: out + min(len(e.repl), e.textStart-e.start),
 			})
 		}
 		pos = e.end

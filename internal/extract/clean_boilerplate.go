@@ -73,7 +73,7 @@ func compileBoilerplate(entries []lexicon.Entry) (boilerplate, error) {
 		case modeExact, modeEnd:
 			// The same phrase may be listed by two languages with different
 			// modes; the one that matches anywhere wins.
-			if old, ok := bp.whole[phrase]; !ok || old.mode == modeEnd {
+			if old, ok := bp.whole[phrase]; !ok || old.mode == modeEnd && mode == modeExact {
 				bp.whole[phrase] = r
 			}
 			bp.maxWhole = max(bp.maxWhole, len(phrase))

@@ -77,7 +77,7 @@ func (c *Cleaner) duplicateEdits(s string) []edit {
 	lines := splitLines(s)
 	seen := make(map[string]struct{}, len(lines))
 	var edits []edit
-	for _, l := range lines {
+	for li, l := range lines {
 		if l.a == l.b {
 			continue
 		}
@@ -96,6 +96,10 @@ func (c *Cleaner) duplicateEdits(s string) []edit {
 					edits = append(edits, removeLine(l, doc.RemovedDuplicate, "caption repeats an earlier line"))
 					continue
 				}
+				if repeatsSentence(s, lines[:li], rk) {
+					edits = append(edits, removeLine(l, doc.RemovedDuplicate, "caption repeats a sentence of an earlier paragraph"))
+					continue
+				}
 			}
 		}
 		if ok {
@@ -103,6 +107,29 @@ func (c *Cleaner) duplicateEdits(s string) []edit {
 		}
 	}
 	return edits
+}
+
+// repeatsSentence reports whether sentence occurs inside one of the earlier
+// lines at clean sentence or clause boundaries: a caption that repeats the
+// lede's first sentence ("Bild: Die Stadt … ausgerufen"). Only caption lines
+// are checked, so the scan stays cheap.
+func repeatsSentence(s string, earlier []line, sentence string) bool {
+	for _, l := range earlier {
+		for from := l.a; from < l.b; {
+			k := strings.Index(s[from:l.b], sentence)
+			if k < 0 {
+				break
+			}
+			i := from + k
+			j := i + len(sentence)
+			_, how := spliceCut(s, l, i, j)
+			if how == occPullQuote {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
 }
 
 // spliceCand is a line short enough to be a caption or pull quote.
@@ -186,12 +213,15 @@ func (c *Cleaner) spliceEdits(s string) []edit {
 						continue
 					}
 					covered = j
-					if e, ok := spliceCut(s, q, i, j); ok {
+					switch e, how := spliceCut(s, q, i, j); how {
+					case occSplice:
 						e.reason = "caption spliced into a longer paragraph"
 						edits = append(edits, e)
-					} else if p.line != first && !pulled[p.line] {
-						pulled[p.line] = true
-						edits = append(edits, removeLine(lines[p.line], doc.RemovedDuplicate, "pull quote repeated inside a longer paragraph"))
+					case occPullQuote:
+						if p.line != first && !pulled[p.line] {
+							pulled[p.line] = true
+							edits = append(edits, removeLine(lines[p.line], doc.RemovedDuplicate, "pull quote repeated inside a longer paragraph"))
+						}
 					}
 					break
 				}
@@ -215,20 +245,31 @@ func rkHash(s string) uint32 {
 
 func rkSlot(h uint32) uint32 { return (h * 0x9E3779B1) >> (32 - rkFilterBits) }
 
-// spliceCut decides whether s[i:j], an occurrence of a caption inside line q,
-// is glued to q's text, and if so returns the edit that cuts it out together
-// with the spaces around it and joins the halves: without a space when the
+// occurrence says what an occurrence of a short line inside a longer one is.
+type occurrence uint8
+
+const (
+	// occUnclear: spaces on both sides but mid-sentence. It may be a caption
+	// pasted between two words or a quoted fragment; cutting real text is
+	// worse than keeping a caption twice, so nothing is removed.
+	occUnclear occurrence = iota
+	// occSplice: glued to a letter or digit on at least one side.
+	occSplice
+	// occPullQuote: at clean sentence or clause boundaries on both sides.
+	occPullQuote
+)
+
+// spliceCut classifies s[i:j], an occurrence of a short line inside line q.
+// For a splice it also returns the edit that cuts the occurrence out with
+// the spaces around it and joins the halves: without a space when the
 // caption split a word, with one space when it stood between words.
-func spliceCut(s string, q line, i, j int) (edit, bool) {
+func spliceCut(s string, q line, i, j int) (edit, occurrence) {
 	var lc, rc rune = -1, -1
 	if i > q.start {
 		lc, _ = utf8.DecodeLastRuneInString(s[q.start:i])
 	}
 	if j < q.end {
 		rc, _ = utf8.DecodeRuneInString(s[j:q.end])
-	}
-	if !(lc >= 0 && isWordRune(lc)) && !(rc >= 0 && isWordRune(rc)) {
-		return edit{}, false // clean boundaries: a pull quote
 	}
 	a, b := i, j
 	for a > q.start {
@@ -245,9 +286,15 @@ func spliceCut(s string, q line, i, j int) (edit, bool) {
 		}
 		b += n
 	}
+	if !(lc >= 0 && isWordRune(lc)) && !(rc >= 0 && isWordRune(rc)) {
+		if cleanBefore(s, q, a) && cleanAfter(s, q, i, j, b) {
+			return edit{}, occPullQuote
+		}
+		return edit{}, occUnclear
+	}
 	e := edit{start: a, end: b, kind: doc.RemovedSplice, textStart: i, textEnd: j}
 	if a == q.start || b == q.end {
-		return e, true // at the line's edge nothing needs joining
+		return e, occSplice // at the line's edge nothing needs joining
 	}
 	spaced := a < i || b > j
 	lc, _ = utf8.DecodeLastRuneInString(s[q.start:a])
@@ -261,8 +308,34 @@ func spliceCut(s string, q line, i, j int) (edit, bool) {
 	default:
 		e.repl = " "
 	}
-	return e, true
+	return e, occSplice
 }
+
+// cleanBefore reports whether the text before offset a (spaces already
+// skipped) ends a sentence or clause or opens a quotation.
+func cleanBefore(s string, q line, a int) bool {
+	if a == q.start {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[q.start:a])
+	return isSentencePunct(r) || isOpeningPunct(r) || isDash(r)
+}
+
+// cleanAfter reports whether the occurrence s[i:j] is followed, at b (after
+// spaces), by the end of the line, closing punctuation, or, when the
+// occurrence ends its own sentence, by the next sentence.
+func cleanAfter(s string, q line, i, j, b int) bool {
+	if b == q.end {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(s[b:q.end]); isClosingPunct(r) || r == '"' || r == '\'' || isDash(r) {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(s[i:j])
+	return b > j && (last == '.' || last == '!' || last == '?' || last == '…' || last == '؟' || last == '۔')
+}
+
+func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' }
 
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' || r == '/' }
 
