@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/claimtrace/claimtrace/internal/doc"
@@ -104,7 +105,7 @@ var ErrNoLexicon = errors.New("extract: no lexicon")
 // is safe for concurrent use by many goroutines.
 type Cleaner struct {
 	cfg      CleanConfig
-	bp       boilerplate
+	bp       bpTable
 	captions []captionLabel
 }
 
@@ -149,26 +150,26 @@ func (c *Cleaner) Clean(text string) (string, []doc.Removal) {
 	return s, r.removals()
 }
 
-// edit replaces s[start:end] of one pass's input by repl. When kind is set,
+// textEdit replaces s[start:end] of one pass's input by repl. When kind is set,
 // the edit records a removal of s[textStart:textEnd]; whitespace-only edits
 // (the tidy pass, spaces around a cut) leave kind empty.
-type edit struct {
+type textEdit struct {
 	start, end         int
 	repl               string
 	kind, reason       string
 	textStart, textEnd int
 }
 
-// span is one changed region of a pass: in[inStart:inEnd] became
+// editSpan is one changed region of a pass: in[inStart:inEnd] became
 // out[outStart:outEnd].
-type span struct{ inStart, inEnd, outStart, outEnd int }
+type editSpan struct{ inStart, inEnd, outStart, outEnd int }
 
 // offsetMap is the sorted list of a pass's changed regions, enough to map a
 // byte offset forwards (input → output) and backwards (output → input).
-type offsetMap []span
+type offsetMap []editSpan
 
 func (m offsetMap) forward(p int) int {
-	i, _ := slices.BinarySearchFunc(m, p, func(sp span, p int) int {
+	i, _ := slices.BinarySearchFunc(m, p, func(sp editSpan, p int) int {
 		if sp.inStart <= p {
 			return -1
 		}
@@ -185,7 +186,7 @@ func (m offsetMap) forward(p int) int {
 }
 
 func (m offsetMap) backward(q int) int {
-	i, _ := slices.BinarySearchFunc(m, q, func(sp span, q int) int {
+	i, _ := slices.BinarySearchFunc(m, q, func(sp editSpan, q int) int {
 		if sp.outStart <= q {
 			return -1
 		}
@@ -234,7 +235,7 @@ func (r *cleanRun) normalize(text string) string {
 			n := 1
 			if i+1 < len(text) && text[i+1] == '\n' {
 				n = 2
-				m = append(m, span{i, i + 2, b.Len(), b.Len() + 1})
+				m = append(m, editSpan{i, i + 2, b.Len(), b.Len() + 1})
 			}
 			b.WriteByte('\n')
 			i += n
@@ -256,7 +257,7 @@ func (r *cleanRun) normalize(text string) string {
 				}
 				j++
 			}
-			m = append(m, span{i, j, b.Len(), b.Len() + len("\uFFFD")})
+			m = append(m, editSpan{i, j, b.Len(), b.Len() + len("\uFFFD")})
 			b.WriteString("\uFFFD")
 			i = j
 		}
@@ -268,13 +269,13 @@ func (r *cleanRun) normalize(text string) string {
 // apply runs one pass's edits over s. Edits are sorted by start; an edit
 // overlapping an earlier one is dropped with its removal, so the earlier
 // (outer) cut wins and nothing is recorded twice.
-func (r *cleanRun) apply(s string, edits []edit) string {
+func (r *cleanRun) apply(s string, edits []textEdit) string {
 	pass := len(r.maps)
 	if len(edits) == 0 {
 		r.maps = append(r.maps, nil)
 		return s
 	}
-	slices.SortStableFunc(edits, func(a, b edit) int {
+	slices.SortStableFunc(edits, func(a, b textEdit) int {
 		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
 	})
 	var b strings.Builder
@@ -288,7 +289,7 @@ func (r *cleanRun) apply(s string, edits []edit) string {
 		b.WriteString(s[pos:e.start])
 		out := b.Len()
 		b.WriteString(e.repl)
-		m = append(m, span{e.start, e.end, out, b.Len()})
+		m = append(m, editSpan{e.start, e.end, out, b.Len()})
 		if e.kind != "" && e.textEnd > e.textStart {
 			r.rm = append(r.rm, pending{
 				kind: e.kind, text: s[e.textStart:e.textEnd], reason: e.reason,
@@ -313,11 +314,11 @@ func (r *cleanRun) removals() []doc.Removal {
 		for k := p.pass - 1; k >= 0; k-- {
 			raw = r.maps[k].backward(raw)
 		}
-		at := p.out
+		pos := p.out
 		for k := p.pass + 1; k < len(r.maps); k++ {
-			at = r.maps[k].forward(at)
+			pos = r.maps[k].forward(pos)
 		}
-		out = append(out, doc.Removal{Kind: p.kind, Text: p.text, At: at, RawAt: raw, Reason: p.reason})
+		out = append(out, doc.Removal{Kind: p.kind, Text: p.text, At: pos, RawAt: raw, Reason: p.reason})
 	}
 	slices.SortStableFunc(out, func(a, b doc.Removal) int {
 		return cmp.Or(cmp.Compare(a.RawAt, b.RawAt), cmp.Compare(a.At, b.At))
@@ -325,12 +326,12 @@ func (r *cleanRun) removals() []doc.Removal {
 	return out
 }
 
-// line is one line of a pass's input: s[start:end] without its "\n", and
+// textLine is one line of a pass's input: s[start:end] without its "\n", and
 // s[a:b] the same with surrounding whitespace trimmed (a == b when blank).
-type line struct{ start, end, a, b int }
+type textLine struct{ start, end, a, b int }
 
-func splitLines(s string) []line {
-	out := make([]line, 0, strings.Count(s, "\n")+1)
+func splitTextLines(s string) []textLine {
+	out := make([]textLine, 0, strings.Count(s, "\n")+1)
 	for start := 0; start <= len(s); {
 		end := strings.IndexByte(s[start:], '\n')
 		if end < 0 {
@@ -339,7 +340,7 @@ func splitLines(s string) []line {
 			end += start
 		}
 		a, b := trimBounds(s, start, end)
-		out = append(out, line{start, end, a, b})
+		out = append(out, textLine{start, end, a, b})
 		start = end + 1
 	}
 	return out
@@ -349,44 +350,44 @@ func splitLines(s string) []line {
 // whitespace.
 func trimBounds(s string, start, end int) (int, int) {
 	t := s[start:end]
-	lt := strings.TrimLeftFunc(t, isSpace)
+	lt := strings.TrimLeftFunc(t, unicode.IsSpace)
 	a := start + len(t) - len(lt)
-	b := a + len(strings.TrimRightFunc(lt, isSpace))
+	b := a + len(strings.TrimRightFunc(lt, unicode.IsSpace))
 	return a, b
 }
 
 // removeLine is the edit that deletes a whole line's content; the empty line
 // it leaves is collapsed by the tidy pass without being recorded.
-func removeLine(l line, kind, reason string) edit {
-	return edit{start: l.start, end: l.end, kind: kind, reason: reason, textStart: l.a, textEnd: l.b}
+func removeTextLine(l textLine, kind, reason string) textEdit {
+	return textEdit{start: l.start, end: l.end, kind: kind, reason: reason, textStart: l.a, textEnd: l.b}
 }
 
 // tidyEdits collapses runs of blank lines to one blank line, drops blank
 // lines at the start and end, and ends the text with "\n" exactly when the
 // input did.
-func tidyEdits(s string, endNL bool) []edit {
-	var edits []edit
+func tidyEdits(s string, endNL bool) []textEdit {
+	var edits []textEdit
 	prev := -1 // end of the previous non-blank line
-	for _, l := range splitLines(s) {
+	for _, l := range splitTextLines(s) {
 		if l.a == l.b {
 			continue
 		}
 		switch {
 		case prev < 0:
 			if l.start > 0 {
-				edits = append(edits, edit{start: 0, end: l.start})
+				edits = append(edits, textEdit{start: 0, end: l.start})
 			}
 		default:
 			gap := s[prev:l.start]
 			if strings.Count(gap, "\n") >= 2 && gap != "\n\n" {
-				edits = append(edits, edit{start: prev, end: l.start, repl: "\n\n"})
+				edits = append(edits, textEdit{start: prev, end: l.start, repl: "\n\n"})
 			}
 		}
 		prev = l.end
 	}
 	if prev < 0 {
 		if len(s) > 0 {
-			edits = append(edits, edit{start: 0, end: len(s)})
+			edits = append(edits, textEdit{start: 0, end: len(s)})
 		}
 		return edits
 	}
@@ -395,7 +396,7 @@ func tidyEdits(s string, endNL bool) []edit {
 		want = "\n"
 	}
 	if s[prev:] != want {
-		edits = append(edits, edit{start: prev, end: len(s), repl: want})
+		edits = append(edits, textEdit{start: prev, end: len(s), repl: want})
 	}
 	return edits
 }

@@ -50,21 +50,21 @@ type bpRule struct {
 	mode   matchMode
 }
 
-// boilerplate is the compiled phrase table of every language.
-type boilerplate struct {
+// bpTable is the compiled phrase table of every language.
+type bpTable struct {
 	whole    map[string]bpRule // exact and end phrases by folded text
 	maxWhole int               // longest folded whole-line phrase, bytes
 	partial  []bpRule          // prefix and contains phrases
 }
 
-func compileBoilerplate(entries []lexicon.Entry) (boilerplate, error) {
-	bp := boilerplate{whole: map[string]bpRule{}}
+func compileBoilerplate(entries []lexicon.Entry) (bpTable, error) {
+	bp := bpTable{whole: map[string]bpRule{}}
 	for _, e := range entries {
 		mode, ok := modeNames[strings.ToLower(e.Value)]
 		if !ok {
 			return bp, fmt.Errorf("extract: lexicon %s/boilerplate: %q: unknown match mode %q (want exact, end, prefix or contains)", e.Lang, e.Text, e.Value)
 		}
-		phrase := string(fold(nil, e.Text))
+		phrase := string(foldPhrase(nil, e.Text))
 		if phrase == "" {
 			return bp, fmt.Errorf("extract: lexicon %s/boilerplate: %q has no letters after folding", e.Lang, e.Text)
 		}
@@ -86,7 +86,7 @@ func compileBoilerplate(entries []lexicon.Entry) (boilerplate, error) {
 
 // match finds the rule a folded line matches; inTrailer allows the modes
 // that are only trusted at the end of the text.
-func (bp *boilerplate) match(f string, inTrailer bool) (bpRule, bool) {
+func (bp *bpTable) match(f string, inTrailer bool) (bpRule, bool) {
 	if r, ok := bp.whole[f]; ok && (r.mode == modeExact || inTrailer) {
 		return r, true
 	}
@@ -135,7 +135,7 @@ func wordStart(f string, i int) bool {
 	return !isWordRune(r)
 }
 
-func (bp *boilerplate) reason(r bpRule) string {
+func (bp *bpTable) reason(r bpRule) string {
 	return fmt.Sprintf("boilerplate %q (%s, %s)", r.phrase, r.lang, r.mode)
 }
 
@@ -144,9 +144,9 @@ func (bp *boilerplate) reason(r bpRule) string {
 // removes that trailing block when it holds at least one boilerplate line.
 // Before the block, only exact-mode lines go: a prefix match mid-article
 // ("Follow the money, he said…") is too likely to be prose.
-func (c *Cleaner) boilerplateEdits(s string, r *cleanRun) []edit {
-	lines := splitLines(s)
-	var edits []edit
+func (c *Cleaner) boilerplateEdits(s string, r *cleanRun) []textEdit {
+	lines := splitTextLines(s)
+	var edits []textEdit
 	// Trailing block.
 	top := len(lines)
 	found := false
@@ -164,7 +164,7 @@ func (c *Cleaner) boilerplateEdits(s string, r *cleanRun) []edit {
 		if l.b-l.a > c.cfg.MaxBoilerplateBytes {
 			break
 		}
-		r.buf = fold(r.buf[:0], content)
+		r.buf = foldPhrase(r.buf[:0], content)
 		if _, ok := c.bp.match(string(r.buf), true); !ok {
 			break
 		}
@@ -177,12 +177,12 @@ func (c *Cleaner) boilerplateEdits(s string, r *cleanRun) []edit {
 				continue
 			}
 			if c.isSeparator(s[l.a:l.b]) {
-				edits = append(edits, removeLine(l, doc.RemovedBoilerplate, "separator in trailing boilerplate"))
+				edits = append(edits, removeTextLine(l, doc.RemovedBoilerplate, "separator in trailing boilerplate"))
 				continue
 			}
-			r.buf = fold(r.buf[:0], s[l.a:l.b])
+			r.buf = foldPhrase(r.buf[:0], s[l.a:l.b])
 			rule, _ := c.bp.match(string(r.buf), true)
-			edits = append(edits, removeLine(l, doc.RemovedBoilerplate, c.bp.reason(rule)+" at the end"))
+			edits = append(edits, removeTextLine(l, doc.RemovedBoilerplate, c.bp.reason(rule)+" at the end"))
 		}
 	} else {
 		top = len(lines)
@@ -195,9 +195,9 @@ func (c *Cleaner) boilerplateEdits(s string, r *cleanRun) []edit {
 		if l.a == l.b || l.b-l.a > limit {
 			continue
 		}
-		r.buf = fold(r.buf[:0], s[l.a:l.b])
+		r.buf = foldPhrase(r.buf[:0], s[l.a:l.b])
 		if rule, ok := c.bp.match(string(r.buf), false); ok {
-			edits = append(edits, removeLine(l, doc.RemovedBoilerplate, c.bp.reason(rule)))
+			edits = append(edits, removeTextLine(l, doc.RemovedBoilerplate, c.bp.reason(rule)))
 		}
 	}
 	return edits

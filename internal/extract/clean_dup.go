@@ -38,7 +38,7 @@ func (c *Cleaner) captionRest(content string) (string, bool) {
 		if len(content) <= len(lb.base) || !strings.EqualFold(content[:len(lb.base)], lb.base) {
 			continue
 		}
-		rest := strings.TrimLeftFunc(content[len(lb.base):], isSpace)
+		rest := strings.TrimLeftFunc(content[len(lb.base):], unicode.IsSpace)
 		switch {
 		case lb.colon:
 			r, n := utf8.DecodeRuneInString(rest)
@@ -63,7 +63,7 @@ func (c *Cleaner) captionRest(content string) (string, bool) {
 // stop dropped (a caption repeats its sentence without it).
 func dupKey(content string) string {
 	k := collapseSpace(content)
-	return strings.TrimRightFunc(k, func(r rune) bool { return r == '.' || r == '。' || r == '۔' || isSpace(r) })
+	return strings.TrimRightFunc(k, func(r rune) bool { return r == '.' || r == '。' || r == '۔' || unicode.IsSpace(r) })
 }
 
 func (c *Cleaner) dupEligible(key string) bool {
@@ -73,10 +73,10 @@ func (c *Cleaner) dupEligible(key string) bool {
 // duplicateEdits removes a line that repeats an earlier line, and a caption
 // whose text after its label ("Pic: …", "Foto: …") repeats an earlier line
 // such as the title. The first occurrence stays: it is the one in place.
-func (c *Cleaner) duplicateEdits(s string) []edit {
-	lines := splitLines(s)
+func (c *Cleaner) duplicateEdits(s string) []textEdit {
+	lines := splitTextLines(s)
 	seen := make(map[string]struct{}, len(lines))
-	var edits []edit
+	var edits []textEdit
 	for li, l := range lines {
 		if l.a == l.b {
 			continue
@@ -86,18 +86,18 @@ func (c *Cleaner) duplicateEdits(s string) []edit {
 		ok := c.dupEligible(key)
 		if ok {
 			if _, dup := seen[key]; dup {
-				edits = append(edits, removeLine(l, doc.RemovedDuplicate, "repeats an earlier line"))
+				edits = append(edits, removeTextLine(l, doc.RemovedDuplicate, "repeats an earlier line"))
 				continue
 			}
 		}
 		if rest, isCap := c.captionRest(content); isCap {
 			if rk := dupKey(rest); c.dupEligible(rk) {
 				if _, dup := seen[rk]; dup {
-					edits = append(edits, removeLine(l, doc.RemovedDuplicate, "caption repeats an earlier line"))
+					edits = append(edits, removeTextLine(l, doc.RemovedDuplicate, "caption repeats an earlier line"))
 					continue
 				}
 				if repeatsSentence(s, lines[:li], rk) {
-					edits = append(edits, removeLine(l, doc.RemovedDuplicate, "caption repeats a sentence of an earlier paragraph"))
+					edits = append(edits, removeTextLine(l, doc.RemovedDuplicate, "caption repeats a sentence of an earlier paragraph"))
 					continue
 				}
 			}
@@ -113,7 +113,7 @@ func (c *Cleaner) duplicateEdits(s string) []edit {
 // lines at clean sentence or clause boundaries: a caption that repeats the
 // lede's first sentence ("Bild: Die Stadt … ausgerufen"). Only caption lines
 // are checked, so the scan stays cheap.
-func repeatsSentence(s string, earlier []line, sentence string) bool {
+func repeatsSentence(s string, earlier []textLine, sentence string) bool {
 	for _, l := range earlier {
 		for from := l.a; from < l.b; {
 			k := strings.Index(s[from:l.b], sentence)
@@ -134,8 +134,8 @@ func repeatsSentence(s string, earlier []line, sentence string) bool {
 
 // spliceCand is a line short enough to be a caption or pull quote.
 type spliceCand struct {
-	text string
-	line int
+	text     string
+	textLine int
 }
 
 // Rabin–Karp parameters for the splice search.
@@ -156,8 +156,8 @@ const (
 // The search is one Rabin–Karp pass over the text with the first bytes of
 // every candidate hashed, so it costs O(text) plus a verification per real
 // hash hit, not O(lines² × length).
-func (c *Cleaner) spliceEdits(s string) []edit {
-	lines := splitLines(s)
+func (c *Cleaner) spliceEdits(s string) []textEdit {
+	lines := splitTextLines(s)
 	first := -1
 	var cands []spliceCand
 	minLen := len(s) + 1
@@ -178,7 +178,7 @@ func (c *Cleaner) spliceEdits(s string) []edit {
 			continue
 		}
 		have[t] = true
-		cands = append(cands, spliceCand{text: t, line: i})
+		cands = append(cands, spliceCand{text: t, textLine: i})
 		minLen = min(minLen, n)
 	}
 	if len(cands) == 0 {
@@ -196,7 +196,7 @@ func (c *Cleaner) spliceEdits(s string) []edit {
 		filter[rkSlot(h)/64] |= 1 << (rkSlot(h) % 64)
 		index[h] = append(index[h], int32(i))
 	}
-	var edits []edit
+	var edits []textEdit
 	pulled := make(map[int]bool)
 	for qi, q := range lines {
 		if q.b-q.a <= minLen {
@@ -209,7 +209,7 @@ func (c *Cleaner) spliceEdits(s string) []edit {
 				for _, ci := range index[h] {
 					p := cands[ci]
 					j := i + len(p.text)
-					if p.line == qi || j > q.b || q.b-q.a <= len(p.text) || s[i:j] != p.text {
+					if p.textLine == qi || j > q.b || q.b-q.a <= len(p.text) || s[i:j] != p.text {
 						continue
 					}
 					covered = j
@@ -218,9 +218,9 @@ func (c *Cleaner) spliceEdits(s string) []edit {
 						e.reason = "caption spliced into a longer paragraph"
 						edits = append(edits, e)
 					case occPullQuote:
-						if p.line != first && !pulled[p.line] {
-							pulled[p.line] = true
-							edits = append(edits, removeLine(lines[p.line], doc.RemovedDuplicate, "pull quote repeated inside a longer paragraph"))
+						if p.textLine != first && !pulled[p.textLine] {
+							pulled[p.textLine] = true
+							edits = append(edits, removeTextLine(lines[p.textLine], doc.RemovedDuplicate, "pull quote repeated inside a longer paragraph"))
 						}
 					}
 					break
@@ -263,7 +263,7 @@ const (
 // For a splice it also returns the edit that cuts the occurrence out with
 // the spaces around it and joins the halves: without a space when the
 // caption split a word, with one space when it stood between words.
-func spliceCut(s string, q line, i, j int) (edit, occurrence) {
+func spliceCut(s string, q textLine, i, j int) (textEdit, occurrence) {
 	var lc, rc rune = -1, -1
 	if i > q.start {
 		lc, _ = utf8.DecodeLastRuneInString(s[q.start:i])
@@ -274,25 +274,25 @@ func spliceCut(s string, q line, i, j int) (edit, occurrence) {
 	a, b := i, j
 	for a > q.start {
 		r, n := utf8.DecodeLastRuneInString(s[q.start:a])
-		if !isSpace(r) {
+		if !unicode.IsSpace(r) {
 			break
 		}
 		a -= n
 	}
 	for b < q.end {
 		r, n := utf8.DecodeRuneInString(s[b:q.end])
-		if !isSpace(r) {
+		if !unicode.IsSpace(r) {
 			break
 		}
 		b += n
 	}
 	if !(lc >= 0 && isWordRune(lc)) && !(rc >= 0 && isWordRune(rc)) {
 		if cleanBefore(s, q, a) && cleanAfter(s, q, i, j, b) {
-			return edit{}, occPullQuote
+			return textEdit{}, occPullQuote
 		}
-		return edit{}, occUnclear
+		return textEdit{}, occUnclear
 	}
-	e := edit{start: a, end: b, kind: doc.RemovedSplice, textStart: i, textEnd: j}
+	e := textEdit{start: a, end: b, kind: doc.RemovedSplice, textStart: i, textEnd: j}
 	if a == q.start || b == q.end {
 		return e, occSplice // at the line's edge nothing needs joining
 	}
@@ -313,7 +313,7 @@ func spliceCut(s string, q line, i, j int) (edit, occurrence) {
 
 // cleanBefore reports whether the text before offset a (spaces already
 // skipped) ends a sentence or clause or opens a quotation.
-func cleanBefore(s string, q line, a int) bool {
+func cleanBefore(s string, q textLine, a int) bool {
 	if a == q.start {
 		return true
 	}
@@ -324,7 +324,7 @@ func cleanBefore(s string, q line, a int) bool {
 // cleanAfter reports whether the occurrence s[i:j] is followed, at b (after
 // spaces), by the end of the line, closing punctuation, or, when the
 // occurrence ends its own sentence, by the next sentence.
-func cleanAfter(s string, q line, i, j, b int) bool {
+func cleanAfter(s string, q textLine, i, j, b int) bool {
 	if b == q.end {
 		return true
 	}

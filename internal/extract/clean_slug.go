@@ -20,16 +20,16 @@ import (
 // Only slugs at a line's start or end are cut, so what stays of the line is
 // contiguous input text. Tokens that look like URLs or e-mail addresses are
 // left alone: a link is content, not a scraping accident.
-func (c *Cleaner) slugEdits(s string) []edit {
-	var edits []edit
-	for _, l := range splitLines(s) {
+func (c *Cleaner) slugEdits(s string) []textEdit {
+	var edits []textEdit
+	for _, l := range splitTextLines(s) {
 		if l.b-l.a < 7 || strings.IndexByte(s[l.a:l.b], '-') < 0 {
 			continue
 		}
 		content := s[l.a:l.b]
 		// Last token.
 		ts := l.a
-		if i := strings.LastIndexFunc(content, isSpace); i >= 0 {
+		if i := strings.LastIndexFunc(content, unicode.IsSpace); i >= 0 {
 			_, n := utf8.DecodeRuneInString(content[i:])
 			ts = l.a + i + n
 		}
@@ -42,11 +42,11 @@ func (c *Cleaner) slugEdits(s string) []edit {
 		if ts == l.a {
 			continue
 		}
-		te := l.a + strings.IndexFunc(content, isSpace)
+		te := l.a + strings.IndexFunc(content, unicode.IsSpace)
 		tok = s[l.a:te]
 		if c.isSlug(tok) && looksForeign(tok, s[te:l.b]) {
-			rest := strings.TrimLeftFunc(s[te:l.b], isSpace)
-			edits = append(edits, edit{
+			rest := strings.TrimLeftFunc(s[te:l.b], unicode.IsSpace)
+			edits = append(edits, textEdit{
 				start: l.a, end: l.b - len(rest),
 				kind: doc.RemovedBoilerplate, reason: "URL slug in another script at the start of the line",
 				textStart: l.a, textEnd: te,
@@ -57,35 +57,35 @@ func (c *Cleaner) slugEdits(s string) []edit {
 }
 
 // slugAtEnd checks the last token of a line, tok = s[ts:l.b].
-func (c *Cleaner) slugAtEnd(s string, l line, ts int, tok string) (edit, bool) {
+func (c *Cleaner) slugAtEnd(s string, l textLine, ts int, tok string) (textEdit, bool) {
 	if looksLikeURL(tok) {
-		return edit{}, false
+		return textEdit{}, false
 	}
-	at, ok := c.slugSuffix(tok)
+	cut, ok := c.slugSuffix(tok)
 	if !ok {
-		return edit{}, false
+		return textEdit{}, false
 	}
-	slug := tok[at:]
-	if at > 0 {
-		prev, _ := utf8.DecodeLastRuneInString(tok[:at])
-		if !isSentencePunct(prev) || !strings.ContainsFunc(tok[:at], unicode.IsLetter) {
-			return edit{}, false
+	slug := tok[cut:]
+	if cut > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(tok[:cut])
+		if !isSentencePunct(prev) || !strings.ContainsFunc(tok[:cut], unicode.IsLetter) {
+			return textEdit{}, false
 		}
-		return edit{
-			start: ts + at, end: l.b,
+		return textEdit{
+			start: ts + cut, end: l.b,
 			kind: doc.RemovedBoilerplate, reason: "URL slug glued to the end of a sentence",
-			textStart: ts + at, textEnd: l.b,
+			textStart: ts + cut, textEnd: l.b,
 		}, true
 	}
 	if ts == l.a {
-		return removeLine(l, doc.RemovedBoilerplate, "URL slug alone on its line"), true
+		return removeTextLine(l, doc.RemovedBoilerplate, "URL slug alone on its line"), true
 	}
 	if !looksForeign(slug, s[l.a:ts]) {
-		return edit{}, false
+		return textEdit{}, false
 	}
 	// Cut the slug and the whitespace before it.
-	start := l.a + len(strings.TrimRightFunc(s[l.a:ts], isSpace))
-	return edit{
+	start := l.a + len(strings.TrimRightFunc(s[l.a:ts], unicode.IsSpace))
+	return textEdit{
 		start: start, end: l.b,
 		kind: doc.RemovedBoilerplate, reason: "URL slug in another script at the end of the line",
 		textStart: ts, textEnd: l.b,
@@ -97,8 +97,8 @@ func (c *Cleaner) isSlug(tok string) bool {
 	if looksLikeURL(tok) {
 		return false
 	}
-	at, ok := c.slugSuffix(tok)
-	return ok && at == 0
+	cut, ok := c.slugSuffix(tok)
+	return ok && cut == 0
 }
 
 // slugSuffix finds the longest suffix of tok made of word parts joined by

@@ -47,7 +47,7 @@ func checkCleanInvariants(tb testing.TB, in, out string, rms []doc.Removal) {
 			tb.Fatalf("removal %d has empty text: %+v", i, r)
 		case r.Kind != doc.RemovedBoilerplate && r.Kind != doc.RemovedDuplicate && r.Kind != doc.RemovedSplice:
 			tb.Fatalf("removal %d has kind %q", i, r.Kind)
-		case r.At < 0 || r.At > len(out) || !utf8.RuneStart(at(out, r.At)):
+		case r.At < 0 || r.At > len(out) || !utf8.RuneStart(byteAt(out, r.At)):
 			tb.Fatalf("removal %d At %d outside output of %d bytes or mid-rune", i, r.At, len(out))
 		case r.RawAt < prevRaw:
 			tb.Fatalf("removal %d RawAt %d before previous %d: not in order", i, r.RawAt, prevRaw)
@@ -87,7 +87,7 @@ func checkCleanInvariants(tb testing.TB, in, out string, rms []doc.Removal) {
 }
 
 // at returns the byte at i, or a rune-start byte at the end of s.
-func at(s string, i int) byte {
+func byteAt(s string, i int) byte {
 	if i >= len(s) {
 		return 0
 	}
@@ -483,7 +483,7 @@ func TestFold(t *testing.T) {
 		{"***", ""},
 	}
 	for _, tt := range tests {
-		if got := string(fold(nil, tt.in)); got != tt.want {
+		if got := string(foldPhrase(nil, tt.in)); got != tt.want {
 			t.Errorf("fold(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

@@ -8,8 +8,6 @@ import (
 
 // Rune classes shared by the clean-up passes.
 
-func isSpace(r rune) bool { return unicode.IsSpace(r) }
-
 // isWordRune reports letters, digits and combining marks: the characters a
 // word is made of in any script (Arabic tashkeel and Devanagari vowel signs
 // are marks).
@@ -23,7 +21,7 @@ func countWords(s string) int {
 	n := 0
 	inWord, hasLetter := false, false
 	for _, r := range s {
-		if isSpace(r) {
+		if unicode.IsSpace(r) {
 			if inWord && hasLetter {
 				n++
 			}
@@ -67,7 +65,7 @@ func collapseSpace(s string) string {
 	b.Grow(len(s))
 	prevSpace = false
 	for _, r := range s {
-		if isSpace(r) {
+		if unicode.IsSpace(r) {
 			if !prevSpace {
 				b.WriteByte(' ')
 			}
@@ -91,11 +89,11 @@ func collapseSpace(s string) string {
 // "Share this:" = "share this" and "Required fields are marked *" matches
 // without its star). Lines and lexicon phrases go through the same fold,
 // which is why the lists need no variant spellings.
-func fold(dst []byte, s string) []byte {
+func foldPhrase(dst []byte, s string) []byte {
 	start := len(dst)
 	space := true // suppress leading spaces
 	for _, r := range s {
-		if isSpace(r) {
+		if unicode.IsSpace(r) {
 			if !space {
 				dst = append(dst, ' ')
 				space = true
