@@ -70,13 +70,46 @@ func Check(d *Document) error {
 		}
 	}
 	for i, m := range d.Events {
-		if err := span("events", i, m.Start, m.End, nil); err != nil {
+		var trig *string
+		if m.Trigger != "" {
+			trig = &m.Trigger
+		}
+		if err := span("events", i, m.Start, m.End, trig); err != nil {
 			return err
 		}
 	}
 	for i, w := range d.Warnings {
 		if err := span("warnings", i, w.Start, w.End, nil); err != nil {
 			return err
+		}
+	}
+	for i, c := range d.Claims {
+		for _, idx := range [][]int{c.Mentions, c.Times, c.Quantities} {
+			for _, j := range idx {
+				if j < 0 {
+					return fmt.Errorf("claims[%d] has a negative layer index: %w", i, ErrSpan)
+				}
+			}
+		}
+		for _, j := range c.Mentions {
+			if j >= len(d.Mentions) {
+				return fmt.Errorf("claims[%d] names mention %d of %d: %w", i, j, len(d.Mentions), ErrSpan)
+			}
+		}
+		for _, j := range c.Times {
+			if j >= len(d.Times) {
+				return fmt.Errorf("claims[%d] names time %d of %d: %w", i, j, len(d.Times), ErrSpan)
+			}
+		}
+		for _, j := range c.Quantities {
+			if j >= len(d.Quantities) {
+				return fmt.Errorf("claims[%d] names quantity %d of %d: %w", i, j, len(d.Quantities), ErrSpan)
+			}
+		}
+	}
+	for i, e := range d.Events {
+		if e.Claim != nil && (*e.Claim < 0 || *e.Claim >= len(d.Claims)) {
+			return fmt.Errorf("events[%d] names claim %d of %d: %w", i, *e.Claim, len(d.Claims), ErrSpan)
 		}
 	}
 	for i, tr := range d.Translations {

@@ -155,6 +155,12 @@ type Mention struct {
 	Type   string  `json:"type"`
 	Fuzzy  bool    `json:"fuzzy"`
 	Score  float64 `json:"score,omitempty"`
+	// Lat and Lon are the entity's coordinates, for places.
+	Lat *float64 `json:"lat,omitempty"`
+	Lon *float64 `json:"lon,omitempty"`
+	// Skeleton is true when the name only matched after look-alike letters
+	// or invisible characters were folded away: a signal in itself.
+	Skeleton bool `json:"skeleton,omitempty"`
 }
 
 // Time is a date or time expression normalised to ISO 8601.
@@ -165,6 +171,9 @@ type Time struct {
 	Value        string `json:"value"`
 	Precision    string `json:"precision"` // day, month, year
 	InferredYear bool   `json:"inferred_year"`
+	// Relative is true for expressions resolved against the publication
+	// date ("yesterday", "donderdag", "منذ 3 أيام").
+	Relative bool `json:"relative,omitempty"`
 }
 
 // Quantity is a number with its meaning.
@@ -178,6 +187,10 @@ type Quantity struct {
 	Approx bool     `json:"approx"`
 	Unit   *string  `json:"unit"`
 	Of     *string  `json:"of"`
+	// Class says what the number counts when a cue tells: killed, wounded,
+	// captured, escaped, surrendered, displaced, held, transferred,
+	// attackers, missing.
+	Class *string `json:"class,omitempty"`
 }
 
 // Attribution says on whose word a claim is made.
@@ -195,18 +208,50 @@ type Claim struct {
 	Attribution *Attribution `json:"attribution"`
 	Hedge       *string      `json:"hedge"`
 	Score       float64      `json:"score"`
+	// Chain lists the further sources a claim is relayed through, nearest
+	// speaker first after Attribution ("Sputnik, citing SDF insiders").
+	Chain []Attribution `json:"chain,omitempty"`
+	// Kind is fact, accusation, causal, number, prediction or opinion.
+	Kind string `json:"kind,omitempty"`
+	// Mentions, Times and Quantities index the document's layers of those
+	// names inside the claim.
+	Mentions   []int `json:"mentions,omitempty"`
+	Times      []int `json:"times,omitempty"`
+	Quantities []int `json:"quantities,omitempty"`
+	// Features are the named check-worthiness features and their weights,
+	// so a score can be explained.
+	Features map[string]float64 `json:"features,omitempty"`
+	// Insinuation marks a rhetorical question that suggests a claim.
+	Insinuation bool `json:"insinuation,omitempty"`
 }
 
 // Event is an ACLED-like event record.
 type Event struct {
-	Type       string   `json:"type"`
+	// Type is ACLED's event type in snake case (battles,
+	// explosions_remote_violence, violence_against_civilians, protests,
+	// riots, strategic_developments); SubType its sub-event type.
+	Type    string `json:"type"`
+	SubType string `json:"sub_type,omitempty"`
+	// Start and End span the trigger (the word that names the event).
 	Start      int      `json:"start"`
 	End        int      `json:"end"`
+	Trigger    string   `json:"trigger,omitempty"`
 	Actors     []string `json:"actors"`
 	Targets    []string `json:"targets"`
 	Location   *string  `json:"location"`
+	Lat        *float64 `json:"lat,omitempty"`
+	Lon        *float64 `json:"lon,omitempty"`
 	Time       *string  `json:"time"`
 	Fatalities *int     `json:"fatalities"`
+	// TimeInferred is true when the date came from the publication date,
+	// not from the sentence or paragraph.
+	TimeInferred bool `json:"time_inferred,omitempty"`
+	// Claim indexes Document.Claims: the statement the event comes from,
+	// whose attribution and hedge it carries (an alleged event stays alleged).
+	Claim       *int         `json:"claim,omitempty"`
+	Attribution *Attribution `json:"attribution,omitempty"`
+	Hedge       *string      `json:"hedge,omitempty"`
+	Alleged     bool         `json:"alleged,omitempty"`
 }
 
 // Warning kinds: what the input hides, fakes or had repaired.
