@@ -106,7 +106,7 @@ var ErrNoLexicon = errors.New("extract: no lexicon")
 type Cleaner struct {
 	cfg      CleanConfig
 	bp       bpTable
-	captions []captionLabel
+	captions captionTable
 }
 
 // NewCleaner compiles the boilerplate phrases (list "boilerplate") and
@@ -356,7 +356,7 @@ func trimBounds(s string, start, end int) (int, int) {
 	return a, b
 }
 
-// removeLine is the edit that deletes a whole line's content; the empty line
+// removeTextLine is the edit that deletes a whole line's content; the empty line
 // it leaves is collapsed by the tidy pass without being recorded.
 func removeTextLine(l textLine, kind, reason string) textEdit {
 	return textEdit{start: l.start, end: l.end, kind: kind, reason: reason, textStart: l.a, textEnd: l.b}

@@ -16,15 +16,21 @@ type captionLabel struct {
 	colon bool
 }
 
-func compileCaptions(entries []lexicon.Entry) ([]captionLabel, error) {
-	out := make([]captionLabel, 0, len(entries))
+// captionTable holds the labels by their lower-cased first rune, so a line
+// is compared only with the few labels that can match it.
+type captionTable map[rune][]captionLabel
+
+func compileCaptions(entries []lexicon.Entry) (captionTable, error) {
+	out := captionTable{}
 	for _, e := range entries {
 		t := strings.TrimSpace(e.Text)
 		base := strings.TrimRight(t, ":： ")
 		if base == "" {
 			return nil, fmt.Errorf("extract: lexicon %s/caption_labels: %q is only punctuation", e.Lang, e.Text)
 		}
-		out = append(out, captionLabel{base: base, colon: base != t})
+		r, _ := utf8.DecodeRuneInString(base)
+		k := unicode.ToLower(r)
+		out[k] = append(out[k], captionLabel{base: base, colon: base != t})
 	}
 	return out, nil
 }
@@ -34,7 +40,8 @@ func compileCaptions(entries []lexicon.Entry) ([]captionLabel, error) {
 // a label listed with a colon needs one (before or after spaces, so the
 // Arabic "صورة :" matches), a label without needs a word boundary.
 func (c *Cleaner) captionRest(content string) (string, bool) {
-	for _, lb := range c.captions {
+	r, _ := utf8.DecodeRuneInString(content)
+	for _, lb := range c.captions[unicode.ToLower(r)] {
 		if len(content) <= len(lb.base) || !strings.EqualFold(content[:len(lb.base)], lb.base) {
 			continue
 		}
@@ -67,7 +74,7 @@ func dupKey(content string) string {
 }
 
 func (c *Cleaner) dupEligible(key string) bool {
-	return len(key) >= c.cfg.MinDuplicateBytes || countWords(key) >= c.cfg.MinDuplicateWords
+	return len(key) >= c.cfg.MinDuplicateBytes || countWords(key, c.cfg.MinDuplicateWords) >= c.cfg.MinDuplicateWords
 }
 
 // duplicateEdits removes a line that repeats an earlier line, and a caption
@@ -174,7 +181,7 @@ func (c *Cleaner) spliceEdits(s string) []textEdit {
 			continue
 		}
 		t := s[l.a:l.b]
-		if have[t] || countWords(t) < c.cfg.MinSpliceWords {
+		if have[t] || countWords(t, c.cfg.MinSpliceWords) < c.cfg.MinSpliceWords {
 			continue
 		}
 		have[t] = true

@@ -163,6 +163,13 @@ func TestClean(t *testing.T) {
 			removed: []wantRemoval{{doc.RemovedDuplicate, frQuote}},
 		},
 		{
+			name: "occurrence between spaces mid-sentence is left alone",
+			in: "Talks in Doha\n\nThe main obstacle remained the sequencing of releases\n\n" +
+				"Officials said The main obstacle remained the sequencing of releases and little else.",
+			want: "Talks in Doha\n\nThe main obstacle remained the sequencing of releases\n\n" +
+				"Officials said The main obstacle remained the sequencing of releases and little else.",
+		},
+		{
 			name:    "title repeated in the lede stays",
 			in:      "Army says twelve killed in prison attack\n\nThe army says twelve killed in prison attack on Thursday, a statement read.\n",
 			want:    "Army says twelve killed in prison attack\n\nThe army says twelve killed in prison attack on Thursday, a statement read.\n",

@@ -16,20 +16,29 @@ func isWordRune(r rune) bool {
 }
 
 // countWords counts whitespace-separated tokens holding a letter or digit, so
-// "* * *" has no words and "Foto: AFP" has two.
-func countWords(s string) int {
+// "* * *" has no words and "Foto: AFP" has two. It stops counting at limit,
+// which is all the thresholds need.
+func countWords(s string, limit int) int {
 	n := 0
 	inWord, hasLetter := false, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if isSpaceRune(r) {
 			if inWord && hasLetter {
-				n++
+				if n++; n >= limit {
+					return n
+				}
 			}
 			inWord, hasLetter = false, false
 			continue
 		}
 		inWord = true
-		if !hasLetter && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		if !hasLetter && (r < utf8.RuneSelf && ('a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9') ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))) {
 			hasLetter = true
 		}
 	}
@@ -37,6 +46,14 @@ func countWords(s string) int {
 		n++
 	}
 	return n
+}
+
+// isSpaceRune is unicode.IsSpace with an ASCII fast path.
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }
 
 // collapseSpace returns s with every whitespace run turned into one space.
