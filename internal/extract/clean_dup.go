@@ -84,6 +84,7 @@ func (c *Cleaner) duplicateEdits(s string) []textEdit {
 	lines := splitTextLines(s)
 	seen := make(map[string]struct{}, len(lines))
 	var edits []textEdit
+	scans := 0
 	for li, l := range lines {
 		if l.a == l.b {
 			continue
@@ -99,11 +100,12 @@ func (c *Cleaner) duplicateEdits(s string) []textEdit {
 		}
 		if rest, isCap := c.captionRest(content); isCap {
 			if rk := dupKey(rest); c.dupEligible(rk) {
+				scans++
 				if _, dup := seen[rk]; dup {
 					edits = append(edits, removeTextLine(l, doc.RemovedDuplicate, "caption repeats an earlier line"))
 					continue
 				}
-				if repeatsSentence(s, lines[:li], rk) {
+				if scans < maxSentenceScans && repeatsSentence(s, lines[:li], rk) {
 					edits = append(edits, removeTextLine(l, doc.RemovedDuplicate, "caption repeats a sentence of an earlier paragraph"))
 					continue
 				}
@@ -115,6 +117,11 @@ func (c *Cleaner) duplicateEdits(s string) []textEdit {
 	}
 	return edits
 }
+
+// maxSentenceScans bounds how many caption lines of one document are looked
+// for inside earlier paragraphs; each look scans the text before it, and a
+// page of a thousand captions should not cost a million scans.
+const maxSentenceScans = 64
 
 // repeatsSentence reports whether sentence occurs inside one of the earlier
 // lines at clean sentence or clause boundaries: a caption that repeats the
@@ -129,7 +136,7 @@ func repeatsSentence(s string, earlier []textLine, sentence string) bool {
 			}
 			i := from + k
 			j := i + len(sentence)
-			_, how := spliceCut(s, l, i, j)
+			_, how := spliceCut(s, l, i, j, 0)
 			if how == occPullQuote {
 				return true
 			}
@@ -150,6 +157,10 @@ const (
 	rkBase       = 16777619
 	rkWindow     = 16 // bytes hashed per position; at most MinSpliceBytes
 	rkFilterBits = 14
+	// rkMaxBucket bounds the candidates sharing one window hash (lines that
+	// all start with the same 16 bytes); more are not searched, which keeps
+	// hostile input from turning each hash hit into thousands of compares.
+	rkMaxBucket = 16
 )
 
 // spliceEdits finds a short line P (a caption) that also occurs inside a
@@ -201,7 +212,9 @@ func (c *Cleaner) spliceEdits(s string) []textEdit {
 	for i, cd := range cands {
 		h := rkHash(cd.text[:w])
 		filter[rkSlot(h)/64] |= 1 << (rkSlot(h) % 64)
-		index[h] = append(index[h], int32(i))
+		if len(index[h]) < rkMaxBucket {
+			index[h] = append(index[h], int32(i))
+		}
 	}
 	var edits []textEdit
 	pulled := make(map[int]bool)
@@ -220,7 +233,7 @@ func (c *Cleaner) spliceEdits(s string) []textEdit {
 						continue
 					}
 					covered = j
-					switch e, how := spliceCut(s, q, i, j); how {
+					switch e, how := spliceCut(s, q, i, j, c.cfg.MinSpliceWords); how {
 					case occSplice:
 						e.reason = "caption spliced into a longer paragraph"
 						edits = append(edits, e)
@@ -266,11 +279,12 @@ const (
 	occPullQuote
 )
 
-// spliceCut classifies s[i:j], an occurrence of a short line inside line q.
+// spliceCut classifies s[i:j], an occurrence of a short line inside line q;
+// a splice must leave at least minRest words of q.
 // For a splice it also returns the edit that cuts the occurrence out with
 // the spaces around it and joins the halves: without a space when the
 // caption split a word, with one space when it stood between words.
-func spliceCut(s string, q textLine, i, j int) (textEdit, occurrence) {
+func spliceCut(s string, q textLine, i, j, minRest int) (textEdit, occurrence) {
 	var lc, rc rune = -1, -1
 	if i > q.start {
 		lc, _ = utf8.DecodeLastRuneInString(s[q.start:i])
@@ -297,6 +311,16 @@ func spliceCut(s string, q textLine, i, j int) (textEdit, occurrence) {
 		if cleanBefore(s, q, a) && cleanAfter(s, q, i, j, b) {
 			return textEdit{}, occPullQuote
 		}
+		return textEdit{}, occUnclear
+	}
+	// A number continued ("… on 1" inside "… on 10 March") or a line that
+	// is the caption plus a scrap is not a caption pasted into prose.
+	pf, _ := utf8.DecodeRuneInString(s[i:j])
+	pl, _ := utf8.DecodeLastRuneInString(s[i:j])
+	if unicode.IsDigit(lc) && unicode.IsDigit(pf) || unicode.IsDigit(rc) && unicode.IsDigit(pl) {
+		return textEdit{}, occUnclear
+	}
+	if countWords(s[q.start:i], minRest)+countWords(s[j:q.end], minRest) < minRest {
 		return textEdit{}, occUnclear
 	}
 	e := textEdit{start: a, end: b, kind: doc.RemovedSplice, textStart: i, textEnd: j}

@@ -170,6 +170,13 @@ func TestClean(t *testing.T) {
 				"Officials said The main obstacle remained the sequencing of releases and little else.",
 		},
 		{
+			name: "a caption ending in a number inside a longer number is not a splice",
+			in: "Kop\n\nPatrouilles in de haven van Latakia op 1\n\nPatrouilles in de haven van Latakia op 18 januari, meldt het ministerie.\n\n" +
+				"Patrouilles in de haven van Latakia op 1x",
+			want: "Kop\n\nPatrouilles in de haven van Latakia op 1\n\nPatrouilles in de haven van Latakia op 18 januari, meldt het ministerie.\n\n" +
+				"Patrouilles in de haven van Latakia op 1x",
+		},
+		{
 			name:    "title repeated in the lede stays",
 			in:      "Army says twelve killed in prison attack\n\nThe army says twelve killed in prison attack on Thursday, a statement read.\n",
 			want:    "Army says twelve killed in prison attack\n\nThe army says twelve killed in prison attack on Thursday, a statement read.\n",
