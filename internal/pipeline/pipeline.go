@@ -85,6 +85,7 @@ func (p *Pipeline) Analyze(ctx context.Context, in doc.Input) (d *doc.Document, 
 	d.Segments = p.detector.Segments(d.Text)
 	d.Sentences = p.detector.Sentences(d.Text, d.Segments)
 	d.Lang = lang.Majority(d.Text, d.Segments)
+	d.Translations = append(d.Translations, lang.Translations(d.Text, d.Segments)...)
 	for _, s := range p.stages {
 		if err := s.Apply(ctx, d); err != nil {
 			return nil, fmt.Errorf("%s: %s: %w", in.Origin(), s.Name(), err)
