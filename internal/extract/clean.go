@@ -134,10 +134,23 @@ func NewCleaner(lex *lexicon.Lexicon, cfg CleanConfig) (*Cleaner, error) {
 // Removal.RawAt is the byte offset in the input text, Removal.At the byte
 // offset in the cleaned output where the removed piece stood.
 //
-// Line endings are normalised to "\n", invalid UTF-8 is replaced by U+FFFD
-// (ingest normally did that already) and runs of blank lines collapse to one;
-// these whitespace-level changes are not recorded. Everything else that
-// disappears is a Removal whose Text is exactly what was cut.
+// The passes run in this order, each on the previous one's output:
+//  1. line endings to "\n", invalid UTF-8 to U+FFFD (ingest normally did
+//     that already);
+//  2. URL slugs glued to a title or alone on a line (boilerplate);
+//  3. boilerplate: the trailing block of comment-form, share, related,
+//     newsletter, cookie and copyright lines, and exact-match lines anywhere;
+//  4. lines repeating an earlier line, and captions ("Pic: …") repeating the
+//     title or an earlier sentence (duplicate);
+//  5. captions spliced into a longer paragraph, cut out and the halves
+//     joined (splice), or pull quotes whose standalone copy goes (duplicate);
+//  6. runs of blank lines collapsed to one, blank lines at both ends dropped.
+//
+// Steps 1 and 6 and the spaces around a cut are whitespace-level and not
+// recorded. Everything else that disappears is a Removal whose Text is
+// exactly what was cut; when the input is valid UTF-8,
+// text[RawAt:RawAt+len(Text)] == Text. Text that is neither in the output nor
+// in a Removal is whitespace only.
 func (c *Cleaner) Clean(text string) (string, []doc.Removal) {
 	r := &cleanRun{c: c}
 	s := r.normalize(text)

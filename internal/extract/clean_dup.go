@@ -148,8 +148,8 @@ func repeatsSentence(s string, earlier []textLine, sentence string) bool {
 
 // spliceCand is a line short enough to be a caption or pull quote.
 type spliceCand struct {
-	text     string
-	textLine int
+	text string
+	idx  int // index of its line
 }
 
 // Rabin–Karp parameters for the splice search.
@@ -196,7 +196,7 @@ func (c *Cleaner) spliceEdits(s string) []textEdit {
 			continue
 		}
 		have[t] = true
-		cands = append(cands, spliceCand{text: t, textLine: i})
+		cands = append(cands, spliceCand{text: t, idx: i})
 		minLen = min(minLen, n)
 	}
 	if len(cands) == 0 {
@@ -229,7 +229,7 @@ func (c *Cleaner) spliceEdits(s string) []textEdit {
 				for _, ci := range index[h] {
 					p := cands[ci]
 					j := i + len(p.text)
-					if p.textLine == qi || j > q.b || q.b-q.a <= len(p.text) || s[i:j] != p.text {
+					if p.idx == qi || j > q.b || q.b-q.a <= len(p.text) || s[i:j] != p.text {
 						continue
 					}
 					covered = j
@@ -238,9 +238,9 @@ func (c *Cleaner) spliceEdits(s string) []textEdit {
 						e.reason = "caption spliced into a longer paragraph"
 						edits = append(edits, e)
 					case occPullQuote:
-						if p.textLine != first && !pulled[p.textLine] {
-							pulled[p.textLine] = true
-							edits = append(edits, removeTextLine(lines[p.textLine], doc.RemovedDuplicate, "pull quote repeated inside a longer paragraph"))
+						if p.idx != first && !pulled[p.idx] {
+							pulled[p.idx] = true
+							edits = append(edits, removeTextLine(lines[p.idx], doc.RemovedDuplicate, "pull quote repeated inside a longer paragraph"))
 						}
 					}
 					break

@@ -11,7 +11,7 @@ import (
 // slugEdits finds URL slugs: tokens of at least MinSlugParts word parts
 // joined by single ASCII hyphens that scrapers leave behind when they glue a
 // page's URL path to its title. A hyphenated chain is only a slug by
-// context, because "state-of-the-art" or "al-Dayr-az-Zur" inside a sentence
+// context, because "state-of-the-art" or "one-in-a-million" inside a sentence
 // looks the same:
 //   - glued without a space to sentence punctuation ("…organization.هجوم-داعش-…"),
 //   - alone on its line, or
@@ -103,7 +103,8 @@ func (c *Cleaner) isSlug(tok string) bool {
 
 // slugSuffix finds the longest suffix of tok made of word parts joined by
 // single ASCII hyphens and returns where it starts. It needs MinSlugParts
-// parts, two of them with letters (so ISBNs and dates are not slugs).
+// parts, two of them with letters (so ISBNs and dates are not slugs), and no
+// capital letters: URL paths are lower-case, hyphenated names are not.
 func (c *Cleaner) slugSuffix(tok string) (int, bool) {
 	parts, letterParts := 0, 0
 	cur, letters := 0, false
@@ -111,6 +112,9 @@ func (c *Cleaner) slugSuffix(tok string) (int, bool) {
 	for i > 0 {
 		r, n := utf8.DecodeLastRuneInString(tok[:i])
 		if isWordRune(r) {
+			if unicode.IsUpper(r) {
+				break // slugs are lower-case; "Al-Dayr-az-Zur-Road" is a name
+			}
 			cur++
 			letters = letters || unicode.IsLetter(r)
 			i -= n

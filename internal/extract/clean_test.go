@@ -316,9 +316,9 @@ func TestClean(t *testing.T) {
 		{
 			name: "hyphenated phrases, URLs, ISBNs and road names are not slugs",
 			in: "A state-of-the-art facility opened near the border.\n\nSee https://example.com/some-article-title-here for more.\n\n" +
-				"978-3-16-148410-0\n\nطريق دير-الزور-تدمر-البوكمال الصحراوي\n\nIt was a one-in-a-million chance.",
+				"978-3-16-148410-0\n\nطريق دير-الزور-تدمر-البوكمال الصحراوي\n\nIt was a one-in-a-million chance.\n\nAl-Dayr-az-Zur-Road",
 			want: "A state-of-the-art facility opened near the border.\n\nSee https://example.com/some-article-title-here for more.\n\n" +
-				"978-3-16-148410-0\n\nطريق دير-الزور-تدمر-البوكمال الصحراوي\n\nIt was a one-in-a-million chance.",
+				"978-3-16-148410-0\n\nطريق دير-الزور-تدمر-البوكمال الصحراوي\n\nIt was a one-in-a-million chance.\n\nAl-Dayr-az-Zur-Road",
 		},
 		// Duplicates.
 		{
