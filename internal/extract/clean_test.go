@@ -517,3 +517,57 @@ func TestOffsetMap(t *testing.T) {
 		}
 	}
 }
+
+// TestBoilerplateLists checks the lexicon data itself: every language the
+// clean-up promises has a list, and every phrase, written as the last line
+// of an article, is removed (exact phrases also mid-article), so a typo in a
+// mode or a phrase that folds oddly shows up here.
+func TestBoilerplateLists(t *testing.T) {
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newTestCleaner(t)
+	for _, lang := range []string{"ar", "de", "en", "es", "fa", "fr", "id", "it", "nl", "pl", "pt", "ru", "tr"} {
+		if len(lex.List(lang, "boilerplate")) == 0 {
+			t.Errorf("%s: no boilerplate list", lang)
+		}
+		if len(lex.List(lang, "caption_labels")) == 0 {
+			t.Errorf("%s: no caption_labels list", lang)
+		}
+	}
+	const body = "Headline of the story\n\nThe article itself, long enough to be prose.\n\n"
+	for _, e := range lex.All("boilerplate") {
+		in := body + e.Text + "\n"
+		out, rms := c.Clean(in)
+		if out != body[:len(body)-1] || len(rms) != 1 || rms[0].Text != e.Text {
+			t.Errorf("%s %q (%s) at the end: not removed alone: %q %+v", e.Lang, e.Text, e.Value, out, rms)
+		}
+		if e.Value != "" && e.Value != "exact" {
+			continue
+		}
+		in = body + e.Text + "\n\nMore prose after it.\n"
+		if out, rms := c.Clean(in); len(rms) != 1 || strings.Contains(out, e.Text) {
+			t.Errorf("%s %q mid-article: not removed: %+v", e.Lang, e.Text, rms)
+		}
+	}
+}
+
+// TestCaptionLabels checks every caption label: a caption repeating the
+// title behind it is removed as a duplicate.
+func TestCaptionLabels(t *testing.T) {
+	lex, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newTestCleaner(t)
+	const title = "Protesters gather outside the parliament in the capital"
+	for _, e := range lex.All("caption_labels") {
+		caption := e.Text + " " + title
+		in := title + ".\n\nThe article itself.\n\n" + caption + "\n\nMore prose.\n"
+		out, rms := c.Clean(in)
+		if strings.Contains(out, caption) || len(rms) != 1 || rms[0].Kind != doc.RemovedDuplicate {
+			t.Errorf("%s label %q: caption not removed as duplicate: %+v", e.Lang, e.Text, rms)
+		}
+	}
+}
