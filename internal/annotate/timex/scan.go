@@ -146,6 +146,9 @@ func (sc *scan) match(i int) int {
 			return j
 		}
 	case tWord:
+		if !sc.mayStart(i) {
+			return i
+		}
 		if j := sc.relative(i); j > i {
 			return j
 		}
@@ -160,6 +163,17 @@ func (sc *scan) match(i int) int {
 		}
 	}
 	return i
+}
+
+// mayStart reports whether word i, or word i without a glued proclitic,
+// can begin any pattern.
+func (sc *scan) mayStart(i int) bool {
+	w := sc.word(i)
+	if sc.s.t.starts[w] {
+		return true
+	}
+	_, size := utf8.DecodeRuneInString(w)
+	return size < len(w) && sc.s.t.proclitics[w[:size]] && sc.s.t.starts[w[size:]]
 }
 
 // dateAt matches a full date (with a day) at token i.

@@ -89,6 +89,13 @@ type tables struct {
 	longWeekdays  map[string]int
 	maxMonthWords int
 	maxRelWords   int
+	// starts holds every word that can begin a match in any language (the
+	// first word of a month name or relative phrase, a weekday, a cue
+	// word), and proclitics the letters that may be glued to one. Most
+	// words of a text are in neither, and the scanner skips them after one
+	// lookup.
+	starts     map[string]bool
+	proclitics map[string]bool
 }
 
 func newTable() *table {
@@ -140,6 +147,14 @@ func buildTables(lex *lexicon.Lexicon) (*tables, error) {
 		delete(ts.longMonths, k)
 		delete(ts.union.months, k)
 	}
+	// When the language is unknown, a three-letter abbreviation may be a
+	// word of another language ("set", "sie", "mar"): it counts as a month
+	// only beside a year or with a capital, like an ambiguous name.
+	for k := range ts.union.months {
+		if utf8.RuneCountInString(k) < 4 && !hasArabic(k) {
+			ts.union.words[k] |= kAmbiguous
+		}
+	}
 	for _, e := range lex.All("weekdays") {
 		d, err := strconv.Atoi(e.Value)
 		if err != nil || d < 1 || d > 7 {
@@ -185,6 +200,23 @@ func buildTables(lex *lexicon.Lexicon) (*tables, error) {
 			sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
 		}
 	}
+	ts.starts, ts.proclitics = map[string]bool{}, map[string]bool{}
+	for k := range ts.union.months {
+		first, _, _ := strings.Cut(k, " ")
+		ts.starts[first] = true
+	}
+	for k := range ts.union.weekdays {
+		ts.starts[k] = true
+	}
+	for k, kd := range ts.union.words {
+		ts.starts[k] = true
+		if kd&kProclitic != 0 {
+			ts.proclitics[k] = true
+		}
+	}
+	for k := range ts.union.rel {
+		ts.starts[k] = true
+	}
 	if len(ts.union.months) == 0 {
 		return nil, fmt.Errorf("timex: lexicon has no months")
 	}
@@ -204,15 +236,16 @@ func mapValues(m map[string]*table) []*table {
 // units or words than months. Arabic-script names are kept at any length
 // (آب is August).
 func tooShort(k string) bool {
-	if utf8.RuneCountInString(k) > 2 {
-		return false
-	}
+	return utf8.RuneCountInString(k) <= 2 && !hasArabic(k)
+}
+
+func hasArabic(k string) bool {
 	for _, r := range k {
 		if unicode.Is(unicode.Arabic, r) {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // numWord is the placeholder for a number in relative_dates phrases.

@@ -113,6 +113,8 @@ func TestFind(t *testing.T) {
 		{"ru/genitive", "ru", "12 марта 2022 года и вчера, в 2019 году.", "2022-03-20", "12 марта 2022 года=2022-03-12/day; вчера=2022-03-19/day inf rel; 2019 году=2019/year"},
 		// Turkish
 		{"tr/mart", "tr", "3 Mart 2023 tarihinde, 2019'da ve geçen salı.", "2023-03-10", "3 Mart 2023=2023-03-03/day; 2019'da=2019/year; geçen salı=2023-03-07/day inf rel"},
+		// Unknown language: short abbreviations need a year or a capital.
+		{"und/abbreviations", "", "Sun 20 Jan 2022; 5 sie 2020; 3 set; in jan; 20 ene.", "2022-02-09", "Sun 20 Jan 2022=2022-01-20/day; 5 sie 2020=2020-08-05/day"},
 		// Italian, Portuguese, Indonesian
 		{"it/pt/id", "", "Il 2 giugno 2021; em 7 de setembro de 2022; pada 17 Agustus 2020.", "", "2 giugno 2021=2021-06-02/day; 7 de setembro de 2022=2022-09-07/day; 17 Agustus 2020=2020-08-17/day"},
 	}
