@@ -34,7 +34,8 @@
 // (data/<lang>/event_triggers.txt: en, nl, ar, fr, de, es, ru, tr); the
 // format is documented at the top of each file. Each entry maps a word or
 // phrase to a type/sub_type with flags (weak, kill, actors), or marks a
-// context word (!neg, !hypo, !target, !agent, !place, !civ, !stop). Matching
+// context word (!neg, !hypo, !target, !agent, !party, !place, !civ,
+// !stop). Matching
 // runs on textnorm keys, so case, diacritics and Arabic letter forms do not
 // matter; a trailing "*" makes a stem; Arabic words also match behind the
 // proclitics و ف ب ل ك and the article ال ("والهجوم", "بالهجوم", "للجيش");
@@ -52,19 +53,25 @@
 //     words ("drone", "explosion", "transport") count only without a plain
 //     trigger.
 //   - Actors and targets: ORG, GPE and PERSON mentions with an entity in
-//     the sentence, nearest first, at most Config.MaxParties a side. Before
-//     the trigger they act, after it they are targeted; "against"/"op"/
-//     "على"/"ضد" make the next name a target, "by"/"door"/"من قبل" an actor,
-//     "in"/"bij"/"في" a place (a GPE there is not a party); a "by" after the
-//     trigger marks a passive, whose earlier names become targets.
+//     the sentence, nearest first, at most Config.MaxParties a side; the
+//     claim's speaker is never a party. A context word up to CueWindow
+//     words before a name, within its clause, decides first: after the
+//     trigger "against"/"on"/"op"/"على"/"ضد" make it a target and
+//     "by"/"door"/"من قبل" an actor; "between"/"tussen"/"بين" make it an
+//     actor and "in"/"bij"/"في" make a GPE a place anywhere. Otherwise a
+//     name before the trigger acts (a target if a "by" follows the trigger:
+//     passive); right after the trigger a GPE acts as an adjective ("frappe
+//     aérienne israélienne", "غارة إسرائيلية") and an ORG followed by a
+//     target word acts as a genitive ("هجوم داعش على"); other names after it
+//     are targets, except GPEs, which are places.
 //   - Type by parties (entries flagged "actors": attack, aanval, هجوم,
 //     killed…): civilians named in the sentence and no armed target make it
 //     violence_against_civilians/attack; an armed actor and an armed target
 //     (ORG or GPE) make it battles/armed_clash; otherwise the listed type.
 //   - Location: the most specific place mention of the sentence, else of
 //     the paragraph (FACILITY > GPE > LOC > country, see
-//     DefaultSpecificity), nearest on ties, with its coordinates; names
-//     taken as parties are not places.
+//     DefaultSpecificity), nearest on ties, with its coordinates; actors are
+//     not places, targets may be ("Luftangriff auf Idlib").
 //   - Time: the date nearest the trigger in the sentence, else in the
 //     paragraph, else the publication date with TimeInferred (none without
 //     one).
@@ -86,7 +93,9 @@
 // (rhetorical questions insinuate). Not handled: negation after the trigger
 // ("de aanval vond niet plaats"), Turkish verb-suffix negation, future
 // tense and modal verbs, denials ("X denied the attack" is still an event),
-// and events spread over several sentences (each sentence stands alone).
+// and events spread over several sentences (each sentence stands alone, so
+// an article that says "the attack" ten times yields ten records of one
+// attack; merging them is left to the link stage, which sees every source).
 //
 // The stage does not resolve coreference or event identity across
 // documents (the link stage does) and never changes earlier layers.

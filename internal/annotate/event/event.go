@@ -87,6 +87,8 @@ type Stage struct {
 	cfg    Config
 	byLang map[string]*index
 	all    *index
+	// violent holds the "type/sub" codes that carry fatalities.
+	violent map[string]bool
 }
 
 // ErrNilDocument is returned by Apply for a nil document.
@@ -109,7 +111,13 @@ func New(lex *lexicon.Lexicon, cfg Config) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Stage{cfg: cfg, byLang: byLang, all: all}, nil
+	violent := map[string]bool{}
+	for _, row := range scheme() {
+		if row.violent {
+			violent[row.typ+"/"+row.sub] = true
+		}
+	}
+	return &Stage{cfg: cfg, byLang: byLang, all: all, violent: violent}, nil
 }
 
 // Name is the stage's name in pipeline errors.
@@ -650,7 +658,7 @@ func (r *run) fatalities(sent doc.Span, hits []hit, events []doc.Event) {
 		}
 		best, bestDist := -1, 0
 		for k := range events {
-			if !violent(events[k].Type, events[k].SubType) {
+			if !r.s.violent[events[k].Type+"/"+events[k].SubType] {
 				continue
 			}
 			if dist := distance(q.Start, q.End, events[k].Start, events[k].End); best < 0 || dist < bestDist {
@@ -676,16 +684,6 @@ func count(q doc.Quantity) (int, bool) {
 		}
 	}
 	return 0, false
-}
-
-// violent reports whether fatalities belong to events of this kind.
-func violent(typ, sub string) bool {
-	for _, row := range scheme() {
-		if row.typ == typ && row.sub == sub {
-			return row.violent
-		}
-	}
-	return false
 }
 
 // paragraph returns the paragraph holding byte pos.
