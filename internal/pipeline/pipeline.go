@@ -17,6 +17,8 @@ import (
 	"iter"
 	"runtime"
 
+	"github.com/claimtrace/claimtrace/internal/annotate/quantity"
+	"github.com/claimtrace/claimtrace/internal/annotate/timex"
 	"github.com/claimtrace/claimtrace/internal/doc"
 	"github.com/claimtrace/claimtrace/internal/extract"
 	"github.com/claimtrace/claimtrace/internal/lang"
@@ -25,15 +27,22 @@ import (
 
 // Config composes the stage configurations.
 type Config struct {
-	Extract extract.Config
-	Lang    lang.Config
+	Extract  extract.Config
+	Lang     lang.Config
+	Timex    timex.Config
+	Quantity quantity.Config
 	// Workers is the number of documents analysed at once; 0 means one per CPU.
 	Workers int
 }
 
 // DefaultConfig returns every stage's default configuration.
 func DefaultConfig() Config {
-	return Config{Extract: extract.DefaultConfig(), Lang: lang.DefaultConfig()}
+	return Config{
+		Extract:  extract.DefaultConfig(),
+		Lang:     lang.DefaultConfig(),
+		Timex:    timex.DefaultConfig(),
+		Quantity: quantity.DefaultConfig(),
+	}
 }
 
 // Stage adds one layer to a document. Stages after language detection
@@ -52,9 +61,11 @@ type Pipeline struct {
 	stages    []Stage
 }
 
-// New builds the pipeline from the lexicon and configuration. Extra stages
-// run after language detection, in the order given.
-func New(lex *lexicon.Lexicon, cfg Config, stages ...Stage) (*Pipeline, error) {
+// New builds the pipeline from the lexicon and configuration: extraction,
+// language, then the annotators in their fixed order (times before
+// quantities, so numbers inside dates are not counted twice). Extra stages
+// run last, in the order given.
+func New(lex *lexicon.Lexicon, cfg Config, extra ...Stage) (*Pipeline, error) {
 	ex, err := extract.New(lex, cfg.Extract)
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
@@ -63,6 +74,16 @@ func New(lex *lexicon.Lexicon, cfg Config, stages ...Stage) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
+	tx, err := timex.New(lex, cfg.Timex)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	qt, err := quantity.New(lex, cfg.Quantity)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	stages := []Stage{tx, qt}
+	stages = append(stages, extra...)
 	return &Pipeline{cfg: cfg, extractor: ex, detector: det, stages: stages}, nil
 }
 
