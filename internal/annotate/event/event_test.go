@@ -363,3 +363,38 @@ func dump(es []doc.Event) string {
 	}
 	return s
 }
+
+// TestConcurrent runs one Stage on many documents at once, as the pipeline's
+// workers do; run with -race.
+func TestConcurrent(t *testing.T) {
+	st := mustStage(t)
+	done := make(chan []doc.Event)
+	for range 8 {
+		d := benchDoc(t) // built here: t.Fatal belongs to the test goroutine
+		go func() {
+			if err := st.Apply(context.Background(), d); err != nil {
+				t.Error(err)
+			}
+			done <- d.Events
+		}()
+	}
+	first := <-done
+	for range 7 {
+		if got := <-done; len(got) != len(first) {
+			t.Errorf("concurrent runs disagree: %d vs %d events", len(got), len(first))
+		}
+	}
+}
+
+// TestCancelled stops on a cancelled context instead of running on.
+func TestCancelled(t *testing.T) {
+	st := mustStage(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := st.Apply(ctx, benchDoc(t)); err == nil {
+		t.Error("Apply ignored a cancelled context")
+	}
+	if err := st.Apply(context.Background(), nil); err == nil {
+		t.Error("Apply accepted a nil document")
+	}
+}
