@@ -43,11 +43,11 @@ type Extractor struct {
 func New(lex *lexicon.Lexicon, cfg Config) (*Extractor, error) {
 	c, err := NewCleaner(lex, cfg.Clean)
 	if err != nil {
-		return nil, fmt.Errorf("extract: %w", err)
+		return nil, err
 	}
 	h, err := NewHeaderParser(lex)
 	if err != nil {
-		return nil, fmt.Errorf("extract: %w", err)
+		return nil, err
 	}
 	return &Extractor{cfg: cfg, cleaner: c, header: h}, nil
 }
