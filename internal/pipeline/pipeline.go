@@ -17,6 +17,9 @@ import (
 	"iter"
 	"runtime"
 
+	"github.com/claimtrace/claimtrace/internal/annotate/attrib"
+	"github.com/claimtrace/claimtrace/internal/annotate/claim"
+	"github.com/claimtrace/claimtrace/internal/annotate/event"
 	"github.com/claimtrace/claimtrace/internal/annotate/quantity"
 	"github.com/claimtrace/claimtrace/internal/annotate/timex"
 	"github.com/claimtrace/claimtrace/internal/doc"
@@ -31,6 +34,9 @@ type Config struct {
 	Lang     lang.Config
 	Timex    timex.Config
 	Quantity quantity.Config
+	Attrib   attrib.Config
+	Claim    claim.Config
+	Event    event.Config
 	// Workers is the number of documents analysed at once; 0 means one per CPU.
 	Workers int
 }
@@ -42,6 +48,9 @@ func DefaultConfig() Config {
 		Lang:     lang.DefaultConfig(),
 		Timex:    timex.DefaultConfig(),
 		Quantity: quantity.DefaultConfig(),
+		Attrib:   attrib.DefaultConfig(),
+		Claim:    claim.DefaultConfig(),
+		Event:    event.DefaultConfig(),
 	}
 }
 
@@ -82,7 +91,19 @@ func New(lex *lexicon.Lexicon, cfg Config, extra ...Stage) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
-	stages := []Stage{tx, qt}
+	af, err := attrib.New(lex, cfg.Attrib)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	cl, err := claim.New(lex, af, cfg.Claim)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	ev, err := event.New(lex, cfg.Event)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	stages := []Stage{tx, qt, cl, ev}
 	stages = append(stages, extra...)
 	return &Pipeline{cfg: cfg, extractor: ex, detector: det, stages: stages}, nil
 }
