@@ -6,9 +6,26 @@
 //
 //   - YAML files (*.yaml, *.yml) holding a list of entities, for curated
 //     layers written by people (data/curated/*.yaml, users' --kb DIR);
-//   - gzipped JSON Lines (*.jsonl.gz, one entity a line) for layers
-//     generated from data packages (data/generated/*.jsonl.gz, rebuilt by
-//     gen.go, never edited by hand).
+//   - the compact format (*.tsv.gz) for layers generated from data
+//     packages (data/generated/*.tsv.gz, rebuilt by gen/ through
+//     `go generate ./internal/kb`, never edited by hand) and by the GeoNames
+//     importer; read with ReadCompact, written with WriteCompact.
+//
+// The compact format is gzip-compressed UTF-8 text, one entity a line,
+// fields separated by a tab:
+//
+//	id type name lat lon country population feature part_of wikidata [aliases [adjectives [ambiguous [described_by]]]]
+//
+// The first ten fields are always present (empty when unknown; lat and lon
+// are both set or both empty; population is a decimal integer); the four
+// trailing ones may be left off when empty. aliases and adjectives are
+// language groups "lang=name1|name2;lang2=name3" (language tags are letters,
+// digits, '-' and '_'; languages sorted); ambiguous and described_by are
+// lists "a|b". In every text field a backslash escapes the separators:
+// `\\`, `\|`, `\;`, `\t`, `\n`, `\r` (names never contain tabs or newlines in
+// practice, so escapes are rare and the reader's fast path never sees one).
+// Lines that are empty or start with '#' are comments; WriteCompact begins
+// with a '#' line naming the columns.
 //
 // Both decode into Entity. Layers are merged in load order: built-in
 // generated, built-in curated, then user files; an entity whose ID already
