@@ -94,6 +94,7 @@ var validTypes = map[string]bool{Person: true, Org: true, GPE: true, Loc: true, 
 func TestCuratedFilesValid(t *testing.T) {
 	files := loadCurated(t)
 	ids := map[string]string{}
+	qids := map[string]string{}
 	for _, f := range files {
 		for _, e := range f.entities {
 			where := f.path + ": " + e.ID
@@ -117,6 +118,12 @@ func TestCuratedFilesValid(t *testing.T) {
 			}
 			if e.Wikidata != "" && !wikidataRe.MatchString(e.Wikidata) {
 				t.Errorf("%s: wikidata %q is not a Q-id", where, e.Wikidata)
+			}
+			if e.Wikidata != "" {
+				if other, dup := qids[e.Wikidata]; dup {
+					t.Errorf("%s: wikidata %s also on %s", where, e.Wikidata, other)
+				}
+				qids[e.Wikidata] = e.ID
 			}
 			if e.Country != "" && !countryRe.MatchString(e.Country) {
 				t.Errorf("%s: country %q is not ISO alpha-2", where, e.Country)
