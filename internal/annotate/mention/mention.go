@@ -1,0 +1,102 @@
+// Package mention is the pipeline stage that fills doc.Document.Mentions:
+// names of people, organisations, states, places, facilities and outlets,
+// resolved to knowledge-base entities by the kb matcher, plus names the KB
+// does not know (entity null, proposed type).
+//
+// The stage only adapts: the matching, resolution, fuzzy and unknown-name
+// rules live in package kb (see kb.Matcher). Here the lexicon's word lists
+// (stopwords, entity_cues, name_titles, org_words) are turned into kb.Lists
+// and the document's segments supply the language of each name.
+package mention
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/claimtrace/claimtrace/internal/doc"
+	"github.com/claimtrace/claimtrace/internal/kb"
+	"github.com/claimtrace/claimtrace/internal/lexicon"
+)
+
+// Config configures the stage; it is the matcher's configuration.
+type Config struct {
+	KB kb.Config
+}
+
+// DefaultConfig returns the matcher's defaults.
+func DefaultConfig() Config { return Config{KB: kb.DefaultConfig()} }
+
+// Stage annotates entity mentions. It is built once and safe for
+// concurrent use.
+type Stage struct {
+	m *kb.Matcher
+}
+
+// New builds the stage over a loaded KB and lexicon (lex may be nil: no
+// stop-lists, cues or titles, which lowers precision).
+func New(k *kb.KB, lex *lexicon.Lexicon, cfg Config) *Stage {
+	return &Stage{m: kb.NewMatcher(k, Lists(lex), cfg.KB)}
+}
+
+// Name names the stage in errors and timings.
+func (s *Stage) Name() string { return "mention" }
+
+// Apply replaces d.Mentions with the mentions found in d.Text.
+func (s *Stage) Apply(ctx context.Context, d *doc.Document) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("mention: %w", err)
+	}
+	d.Mentions = s.m.Mentions(d.Text, d.Segments)
+	if d.Mentions == nil {
+		d.Mentions = []doc.Mention{}
+	}
+	return nil
+}
+
+// Matcher exposes the underlying matcher (for `claimtrace kb` tools that
+// want to test a sentence).
+func (s *Stage) Matcher() *kb.Matcher { return s.m }
+
+// Lists turns the lexicon's word lists into the matcher's keyed form:
+// stopwords.txt per language, entity_cues.txt (word → type or id),
+// name_titles.txt (phrase → PERSON/ORG) and org_words.txt.
+func Lists(lex *lexicon.Lexicon) *kb.Lists {
+	l := &kb.Lists{
+		Stop:     map[string]map[string]bool{},
+		Cues:     map[string][]string{},
+		Titles:   map[string]string{},
+		OrgWords: map[string]bool{},
+	}
+	if lex == nil {
+		return l
+	}
+	for _, lang := range lex.Langs() {
+		for _, e := range lex.List(lang, "stopwords") {
+			if k := kb.NameKey(e.Text); k != "" {
+				if l.Stop[lang] == nil {
+					l.Stop[lang] = map[string]bool{}
+				}
+				l.Stop[lang][k] = true
+			}
+		}
+	}
+	for _, e := range lex.All("entity_cues") {
+		if k := kb.NameKey(e.Text); k != "" && e.Value != "" {
+			for _, v := range strings.Split(e.Value, ",") {
+				l.Cues[k] = append(l.Cues[k], strings.TrimSpace(v))
+			}
+		}
+	}
+	for _, e := range lex.All("name_titles") {
+		if k := kb.NameKey(e.Text); k != "" {
+			l.Titles[k] = strings.ToUpper(e.Value)
+		}
+	}
+	for _, e := range lex.All("org_words") {
+		if k := kb.NameKey(e.Text); k != "" {
+			l.OrgWords[k] = true
+		}
+	}
+	return l
+}

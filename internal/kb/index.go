@@ -1,0 +1,315 @@
+package kb
+
+import (
+	"maps"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimtrace/claimtrace/internal/textnorm"
+)
+
+// The alias index stands in for a multi-pattern automaton. Aho–Corasick
+// libraries cost seconds and hundreds of megabytes for a million patterns
+// (notes/deps.md §6a), and a whole-word matcher must check word boundaries
+// itself anyway. Instead, every alias key (textnorm.Key, words joined by one
+// space) is hashed with 64-bit FNV-1a into a map of posting lists, and the
+// matcher hashes the document's word n-grams incrementally: n-gram i..j
+// costs one hash step per byte and one map probe. Proper prefixes of
+// multi-word aliases are marked in the same map, so the matcher stops
+// extending an n-gram as soon as no alias can start with it. The maps are
+// sharded by the hash's top bits and built in parallel.
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+	// maxAliasWords caps the n-gram length; longer aliases are not indexed.
+	maxAliasWords = 8
+	shardBits     = 6
+	nShards       = 1 << shardBits
+	prefixBit     = 1 << 31
+)
+
+func hashAdd(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func hashKey(key string) uint64 { return hashAdd(fnvOffset, key) }
+
+// Name kinds in a posting.
+const (
+	kindName      uint8 = iota // canonical name
+	kindAlias                  // alias
+	kindAdjective              // demonym or adjective
+)
+
+// Posting flags.
+const (
+	flagAmbiguous uint8 = 1 << iota // listed in Entity.Ambiguous
+	flagStripped                    // indexed without its leading article
+	flagUpper                       // written all in capitals (an acronym)
+	flagGenerated                   // entity known only from a generated layer
+	flagShort                       // at most two letters
+)
+
+// posting is one (entity, name) pair stored under a key hash.
+type posting struct {
+	ent   int32
+	lang  uint8 // index into index.langs
+	kind  uint8
+	flags uint8
+	words uint8
+}
+
+// node chains the postings of one hash inside a shard.
+type node struct {
+	posting
+	next int32 // index+1 of the next posting under the same hash, or 0
+}
+
+type shard struct {
+	m     map[uint64]uint32 // hash → prefixBit | (index+1 of the first node, or 0)
+	posts []node
+}
+
+type index struct {
+	shards   [nShards]shard
+	langs    []string
+	maxWords int
+	// fuzzy is the consonant-skeleton index of curated and large names.
+	fuzzy map[string][]fuzzyEntry
+}
+
+type pair struct {
+	h uint64
+	p posting
+}
+
+func (k *KB) index() *index {
+	k.idxOnce.Do(func() { k.idx = k.buildIndex() })
+	return k.idx
+}
+
+// lookup returns the postings under h (appended to buf) and whether h is
+// also a proper prefix of a longer alias.
+func (ix *index) lookup(h uint64, buf []posting) ([]posting, bool) {
+	s := &ix.shards[h>>(64-shardBits)]
+	v, ok := s.m[h]
+	if !ok {
+		return buf, false
+	}
+	for i := v &^ prefixBit; i != 0; i = uint32(s.posts[i-1].next) {
+		buf = append(buf, s.posts[i-1].posting)
+	}
+	return buf, v&prefixBit != 0
+}
+
+func (k *KB) buildIndex() *index {
+	ix := &index{}
+	langID := map[string]uint8{}
+	// Language tags are few; number them up front so workers only read.
+	seenLang := map[string]bool{}
+	for i := range k.ents {
+		for _, m := range []map[string][]string{k.ents[i].Aliases, k.ents[i].Adjectives} {
+			for l := range m {
+				seenLang[l] = true
+			}
+		}
+	}
+	for _, l := range slices.Sorted(maps.Keys(seenLang)) {
+		if len(ix.langs) < 255 {
+			langID[l] = uint8(len(ix.langs))
+			ix.langs = append(ix.langs, l)
+		}
+	}
+	if _, ok := langID["und"]; !ok {
+		langID["und"] = uint8(len(ix.langs))
+		ix.langs = append(ix.langs, "und")
+	}
+
+	workers := max(1, min(runtime.GOMAXPROCS(0), 16))
+	chunk := (len(k.ents) + workers - 1) / max(workers, 1)
+	perWorker := make([][nShards][]pair, workers)
+	maxW := make([]int, workers)
+	fz := make([]map[string][]fuzzyEntry, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*chunk, min((w+1)*chunk, len(k.ents))
+		wg.Go(func() {
+			out := &perWorker[w]
+			for s := range out {
+				out[s] = make([]pair, 0, (hi-lo)*4/nShards+16)
+			}
+			fz[w] = map[string][]fuzzyEntry{}
+			for i := lo; i < hi; i++ {
+				e := &k.ents[i]
+				gen := k.layers[i] == LayerGenerated && !strings.HasPrefix(e.ID, "iso:")
+				var amb map[string]bool
+				if len(e.Ambiguous) > 0 {
+					amb = make(map[string]bool, len(e.Ambiguous))
+					for _, a := range e.Ambiguous {
+						amb[aliasKey(a)] = true
+					}
+				}
+				emit := func(name, lang string, kind uint8) {
+					key := aliasKey(name)
+					if key == "" {
+						return
+					}
+					var flags uint8
+					if gen {
+						flags |= flagGenerated
+					}
+					if amb[key] {
+						flags |= flagAmbiguous
+					}
+					if isAcronym(name) {
+						flags |= flagUpper
+					}
+					if letterCount(key) <= 2 {
+						flags |= flagShort
+					}
+					n := addKey(out, key, posting{ent: int32(i), lang: langID[lang], kind: kind, flags: flags})
+					maxW[w] = max(maxW[w], n)
+					if s := textnorm.StripArticle(key); s != key {
+						if amb[s] {
+							flags |= flagAmbiguous
+						}
+						if letterCount(s) <= 2 {
+							flags |= flagShort
+						}
+						n := addKey(out, s, posting{ent: int32(i), lang: langID[lang], kind: kind, flags: flags | flagStripped})
+						maxW[w] = max(maxW[w], n)
+					}
+					if kind != kindAdjective && (!gen || e.Population >= fuzzyMinPopulation) {
+						addFuzzy(fz[w], key, int32(i))
+					}
+				}
+				emit(e.Name, "und", kindName)
+				// Sorted languages keep the posting order, and so the
+				// resolution of ties, the same from run to run.
+				for _, lang := range slices.Sorted(maps.Keys(e.Aliases)) {
+					for _, n := range e.Aliases[lang] {
+						emit(n, lang, kindAlias)
+					}
+				}
+				for _, lang := range slices.Sorted(maps.Keys(e.Adjectives)) {
+					for _, n := range e.Adjectives[lang] {
+						emit(n, lang, kindAdjective)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, m := range maxW {
+		ix.maxWords = max(ix.maxWords, m)
+	}
+	ix.fuzzy = fz[0]
+	for _, m := range fz[1:] {
+		for s, l := range m {
+			ix.fuzzy[s] = append(ix.fuzzy[s], l...)
+		}
+	}
+	for s := range nShards {
+		wg.Go(func() {
+			var pairs []pair
+			n := 0
+			for w := range perWorker {
+				n += len(perWorker[w][s])
+			}
+			pairs = make([]pair, 0, n)
+			for w := range perWorker {
+				pairs = append(pairs, perWorker[w][s]...)
+				perWorker[w][s] = nil
+			}
+			ix.shards[s] = buildShard(pairs)
+		})
+	}
+	wg.Wait()
+	return ix
+}
+
+// addKey adds a posting for key and prefix marks for its proper word
+// prefixes; it returns the key's word count (0 if too long to index).
+func addKey(out *[nShards][]pair, key string, p posting) int {
+	n := strings.Count(key, " ") + 1
+	if n > maxAliasWords {
+		return 0
+	}
+	p.words = uint8(n)
+	h := uint64(fnvOffset)
+	rest := key
+	for {
+		sp := strings.IndexByte(rest, ' ')
+		if sp < 0 {
+			break
+		}
+		h = hashAdd(h, rest[:sp])
+		out[h>>(64-shardBits)] = append(out[h>>(64-shardBits)], pair{h, posting{ent: -1}})
+		h = hashAdd(h, " ")
+		rest = rest[sp+1:]
+	}
+	h = hashAdd(h, rest)
+	out[h>>(64-shardBits)] = append(out[h>>(64-shardBits)], pair{h, p})
+	return n
+}
+
+// buildShard chains each hash's postings in one pass, dropping duplicates
+// (the same entity under the same name from two aliases that fold alike).
+func buildShard(pairs []pair) shard {
+	s := shard{m: make(map[uint64]uint32, len(pairs)/2+1), posts: make([]node, 0, len(pairs))}
+	for _, pr := range pairs {
+		v := s.m[pr.h]
+		if pr.p.ent < 0 {
+			s.m[pr.h] = v | prefixBit
+			continue
+		}
+		dup := false
+		for i := v &^ prefixBit; i != 0; i = uint32(s.posts[i-1].next) {
+			if s.posts[i-1].posting == pr.p {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		s.posts = append(s.posts, node{posting: pr.p, next: int32(v &^ prefixBit)})
+		s.m[pr.h] = v&prefixBit | uint32(len(s.posts))
+	}
+	s.posts = slices.Clip(s.posts)
+	return s
+}
+
+// isAcronym reports whether a name is written in capitals (at least two
+// letters, none lower case): "ISIS", "SDF", "VS", "T4".
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 1 && utf8.RuneCountInString(s) <= 6
+}
+
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}

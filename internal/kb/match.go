@@ -1,0 +1,283 @@
+package kb
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimtrace/claimtrace/internal/doc"
+	"github.com/claimtrace/claimtrace/internal/textnorm"
+)
+
+// Config tunes the matcher. The defaults favour precision: a wrong entity
+// costs an analyst more than a missed one, which fuzzy matching and the
+// unknown-name finder partly recover.
+type Config struct {
+	// Fuzzy enables resolving unseen spellings of capitalised Latin names
+	// by consonant skeleton (see fuzzy.go).
+	Fuzzy bool
+	// FuzzyMin is the lowest similarity (0–1) a fuzzy match needs.
+	FuzzyMin float64
+	// Unknown adds mentions with no entity for names the KB does not know
+	// (see unknown.go).
+	Unknown bool
+	// PlaceMinLetters is the length a name from the generated gazetteer
+	// needs, unless the place has at least PlaceBigPopulation people.
+	PlaceMinLetters int
+	// PlaceBigPopulation marks a place big enough to be named without other
+	// places near it in the document.
+	PlaceBigPopulation int
+	// PlaceMaxKm is how far a small generated place may lie from the
+	// document's other places (or countries) before it is taken for a
+	// homonym and dropped.
+	PlaceMaxKm float64
+	// CueWindow is how many words around an ambiguous name are searched
+	// for a cue word.
+	CueWindow int
+	// LangCountries maps a language to the countries where it is the main
+	// language of the news, so that a Dutch text prefers Dutch towns.
+	LangCountries map[string][]string
+}
+
+// DefaultConfig returns the settings the seeds were measured with.
+func DefaultConfig() Config {
+	return Config{
+		Fuzzy:              true,
+		FuzzyMin:           0.72,
+		Unknown:            true,
+		PlaceMinLetters:    4,
+		PlaceBigPopulation: 100_000,
+		PlaceMaxKm:         1500,
+		CueWindow:          6,
+		LangCountries: map[string][]string{
+			"nl": {"NL", "BE", "SR"}, "en": {"GB", "US", "IE", "CA", "AU"},
+			"fr": {"FR", "BE", "CH", "LU"}, "de": {"DE", "AT", "CH"},
+			"es": {"ES", "MX", "AR", "CO"}, "it": {"IT", "CH"}, "pt": {"PT", "BR"},
+			"pl": {"PL"}, "tr": {"TR"}, "id": {"ID"}, "ru": {"RU", "UA", "BY"},
+			"fa": {"IR", "AF"}, "ur": {"PK"}, "ckb": {"IQ"}, "ku": {"TR", "SY", "IQ"},
+			"ar": {"SY", "IQ", "LB", "JO", "EG", "SA", "PS", "YE", "LY", "TN", "DZ", "MA", "AE", "QA", "KW", "BH", "OM", "SD"},
+		},
+	}
+}
+
+// Lists are the language data the matcher needs, passed in by the caller
+// (the mention stage reads them from the lexicon), all as keys
+// (textnorm.Key). A nil Lists means no stop-lists and no cues.
+type Lists struct {
+	// Stop holds common words per language: a generated place never matches
+	// one, and a curated name that is one must be capitalised.
+	Stop map[string]map[string]bool
+	// Cues maps a cue word (any language) to the entity types or IDs it
+	// supports: "kanaal" → OUTLET makes an ambiguous outlet name count.
+	Cues map[string][]string
+	// Titles maps words and phrases that announce a name ("general",
+	// "العميد", "الناطق باسم"), in any language, to the type of the name
+	// that follows (PERSON or ORG); up to three words.
+	Titles map[string]string
+	// OrgWords mark an unknown capitalised name as an organisation
+	// ("forces", "ministry", "brigade").
+	OrgWords map[string]bool
+}
+
+// isStop reports whether key is a common word in lang.
+func (l *Lists) isStop(lang, key string) bool {
+	if l == nil {
+		return false
+	}
+	return l.Stop[lang][key]
+}
+
+// Matcher finds entity mentions in text. It holds no per-document state and
+// is safe for concurrent use.
+type Matcher struct {
+	kb    *KB
+	lists *Lists
+	cfg   Config
+	ix    *index
+}
+
+// NewMatcher builds a matcher over k (building k's index if needed).
+func NewMatcher(k *KB, lists *Lists, cfg Config) *Matcher {
+	if lists == nil {
+		lists = &Lists{}
+	}
+	return &Matcher{kb: k, lists: lists, cfg: cfg, ix: k.index()}
+}
+
+// KB returns the knowledge base the matcher reads.
+func (m *Matcher) KB() *KB { return m.kb }
+
+// arabicProclitics are the prefixes peeled off an Arabic word: the
+// conjunctions و ف, the prepositions ب ك ل and the article ال, in the
+// combinations the language allows, longest last. drop is the number of
+// bytes excluded from the mention's span: the conjunctions and prepositions,
+// never the article (so "بالحسكة" gives the mention "الحسكة"). For لل (ل +
+// the article with its alef elided) only the preposition is excluded.
+var arabicProclitics = []struct {
+	prefix string
+	drop   int
+}{
+	{"و", 2}, {"ف", 2}, {"ب", 2}, {"ك", 2}, {"ل", 2},
+	{"ال", 0},
+	{"وب", 4}, {"وك", 4}, {"ول", 4}, {"فب", 4}, {"فك", 4}, {"فل", 4},
+	{"لل", 2}, {"وال", 2}, {"فال", 2}, {"بال", 2}, {"كال", 2},
+	{"ولل", 4}, {"فلل", 4},
+	{"وبال", 4}, {"وكال", 4}, {"فبال", 4}, {"فكال", 4},
+}
+
+// span is one n-gram of the text that hit the index.
+type span struct {
+	t0, t1 int // token range [t0,t1)
+	ks, ke int // key bytes matched (ks after a peeled proclitic)
+	posts  []posting
+	peeled bool // an Arabic proclitic was peeled
+	art    bool // a Latin article word before the name was skipped
+}
+
+// scan finds every n-gram of the key that is an indexed name, in token
+// order, with every length and proclitic variant (resolution picks).
+func (m *Matcher) scan(f *textnorm.Folded, toks []textnorm.Token, text string) []span {
+	ix := m.ix
+	var out []span
+	gap := make([]bool, len(toks)) // gap[i]: tokens i-1 and i may be in one name
+	for i := 1; i < len(toks); i++ {
+		gap[i] = gapOK(f, toks, i, text)
+	}
+	extend := func(t0, ks int, h uint64, peeled, art bool) int {
+		found := 0
+		first := t0
+		if art {
+			first = t0 + 1
+		}
+		for u := first; u < len(toks) && u-first < ix.maxWords; u++ {
+			if u > first {
+				if !gap[u] {
+					break
+				}
+				h = hashAdd(hashAdd(h, " "), toks[u].Text)
+			}
+			posts, more := ix.lookup(h, nil)
+			if len(posts) > 0 {
+				out = append(out, span{t0: t0, t1: u + 1, ks: ks, ke: toks[u].End, posts: posts, peeled: peeled, art: art})
+				found++
+			}
+			if !more {
+				break
+			}
+		}
+		return found
+	}
+	for t := range toks {
+		tok := toks[t].Text
+		n := extend(t, toks[t].Start, hashKey(tok), false, false)
+		// A romanised article before a name: "ar-Raqqa", "al Bukamal".
+		if t+1 < len(toks) && gap[t+1] && isLatinArticle(tok) {
+			if s := textnorm.StripArticle(tok + " " + toks[t+1].Text); s == toks[t+1].Text {
+				n += extend(t, toks[t].Start, hashKey(toks[t+1].Text), false, true)
+			}
+		}
+		if n > 0 {
+			continue
+		}
+		// A French or Italian elided article or preposition: "l'État
+		// islamique", "dell'ISIS"; the key has dropped the apostrophe.
+		if i := elision(f, toks[t], text); i > 0 {
+			extend(t, i, hashKey(f.Key[i:toks[t].End]), true, false)
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(tok)
+		if !isArabicLetter(r) {
+			continue
+		}
+		for _, p := range arabicProclitics {
+			rest, ok := strings.CutPrefix(tok, p.prefix)
+			if !ok || utf8.RuneCountInString(rest) < 2 {
+				continue
+			}
+			extend(t, toks[t].Start+p.drop, hashKey(rest), p.prefix != "ال", false)
+		}
+	}
+	return out
+}
+
+// gapOK reports whether tokens i-1 and i may belong to one name: nothing
+// but spaces and hyphens between them, or the dot of an abbreviation
+// ("U.S."), and no line break in the source.
+func gapOK(f *textnorm.Folded, toks []textnorm.Token, i int, text string) bool {
+	g := f.Key[toks[i-1].End:toks[i].Start]
+	for j := 0; j < len(g); j++ {
+		switch g[j] {
+		case ' ':
+		case '.':
+			if toks[i-1].End-toks[i-1].Start > 1 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	a, b := f.Orig[toks[i-1].End], f.Orig[toks[i].Start]
+	if a < b && b <= len(text) && strings.ContainsAny(text[a:b], "\n\r") {
+		return false
+	}
+	return true
+}
+
+func isLatinArticle(s string) bool {
+	switch s {
+	case "al", "el", "ul", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az":
+		return true
+	}
+	return false
+}
+
+func isArabicLetter(r rune) bool {
+	return r >= 0x0600 && r <= 0x06FF && unicode.IsLetter(r)
+}
+
+// Mentions finds the entity mentions of text, resolves each to one entity
+// by context, and returns them sorted by start, non-overlapping, with
+// offsets into text (text[Start:End] == Text). segs gives the language of
+// each part of the text (doc.Document.Segments); it may be nil.
+func (m *Matcher) Mentions(text string, segs []doc.Segment) []doc.Mention {
+	if text == "" {
+		return nil
+	}
+	f := textnorm.Fold(text)
+	toks := textnorm.Words(f.Key)
+	if len(toks) == 0 {
+		return nil
+	}
+	d := &docState{m: m, text: text, f: &f, toks: toks, segs: segs}
+	d.spans = m.scan(&f, toks, text)
+	return d.resolve()
+}
+
+// elisions are the words French and Italian shorten before a vowel.
+var elisions = map[string]bool{
+	"l": true, "d": true, "j": true, "n": true, "s": true, "c": true, "qu": true, "jusqu": true,
+	"dell": true, "nell": true, "all": true, "dall": true, "sull": true, "un": true,
+}
+
+// elision returns the key offset just after an elided word glued to a
+// token by an apostrophe ("l'État" → the offset of "etat"), or 0.
+func elision(f *textnorm.Folded, tok textnorm.Token, text string) int {
+	a := f.Orig[tok.Start]
+	for i := tok.Start + 1; i < tok.End && i-tok.Start <= 5; i++ {
+		prev := f.Orig[i-1]
+		cur := f.Orig[i]
+		if cur <= prev || cur > len(text) {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[prev:])
+		gap := text[prev+size : cur]
+		if r >= utf8.RuneSelf || gap == "" || !strings.ContainsAny(gap, "'’`´‘ʼ") {
+			continue
+		}
+		if !elisions[f.Key[tok.Start:i]] || letterCount(f.Key[i:tok.End]) < 2 || prev < a {
+			return 0
+		}
+		return i
+	}
+	return 0
+}

@@ -1,0 +1,506 @@
+package kb
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimtrace/claimtrace/internal/doc"
+	"github.com/claimtrace/claimtrace/internal/textnorm"
+)
+
+// Resolution works in two passes over the spans the index found.
+//
+// Pass one keeps the "strong" spans: a name from a curated, user or country
+// layer that is neither ambiguous nor very short. Their entities, countries
+// and coordinates are the document's context.
+//
+// Pass two decides every span with that context:
+//
+//   - Names of at most two letters, and acronyms ("IS", "VS", "SDF"), must
+//     be written in capitals in Latin text; lower-case "isis" only counts if
+//     the entity is also named unambiguously elsewhere. Short names tagged
+//     with a language (Dutch "VS") only count in a segment of that language.
+//   - Ambiguous names (Entity.Ambiguous) count only when the entity is also
+//     named unambiguously elsewhere in the document, or when a cue word for
+//     the entity's type or ID (entity_cues.txt) stands within CueWindow
+//     words.
+//   - A curated name that is a common word of the segment's language must be
+//     capitalised and not stand first in its sentence.
+//   - Places known only from the generated gazetteer must be capitalised in
+//     Latin text, not a common word of the segment's language, at least
+//     PlaceMinLetters long unless they have PlaceBigPopulation people, and
+//     plausible where they are: in a country the document names or whose
+//     language it is written in, near (PlaceMaxKm) another place it names,
+//     or big.
+//
+// Among the candidates that survive, the highest score wins: curated over
+// generated, names over adjectives, the entity or its country or its parent
+// named elsewhere, the segment's language, then population.
+//
+// Spans are then chosen leftmost-longest: at each word the longest accepted
+// span wins, ties going to the span without a peeled proclitic, and no
+// mention overlaps another.
+
+type docState struct {
+	m     *Matcher
+	text  string
+	f     *textnorm.Folded
+	toks  []textnorm.Token
+	segs  []doc.Segment
+	spans []span
+
+	strongEnts map[int32]bool
+	countries  map[string]bool
+	points     [][2]float64
+	keyed      map[string]bool // all token keys, for cue lookups
+}
+
+// candidate is one entity for a span, after filtering.
+type candidate struct {
+	ent   int32
+	post  posting
+	score float64
+}
+
+func (d *docState) lang(off int) string {
+	i := sort.Search(len(d.segs), func(i int) bool { return d.segs[i].End > off })
+	if i < len(d.segs) && d.segs[i].Start <= off {
+		return baseLang(d.segs[i].Lang)
+	}
+	return "und"
+}
+
+func baseLang(l string) string {
+	if b, _, ok := strings.Cut(l, "-"); ok {
+		return b
+	}
+	return l
+}
+
+// srcSpan maps a span's key range to the source text.
+func (d *docState) srcSpan(s *span) (int, int) {
+	return d.f.Span(s.ks, s.ke)
+}
+
+func (d *docState) resolve() []doc.Mention {
+	k := d.m.kb
+	d.strongEnts = map[int32]bool{}
+	d.countries = map[string]bool{}
+	// Pass one: context.
+	for i := range d.spans {
+		s := &d.spans[i]
+		a, b := d.srcSpan(s)
+		src := d.text[a:b]
+		lang := d.lang(a)
+		for _, p := range s.posts {
+			if p.flags&(flagGenerated|flagAmbiguous|flagShort) != 0 || p.flags&flagUpper != 0 && !hasNoLower(src) {
+				continue
+			}
+			if !d.formOK(s, p, src, lang, false) {
+				continue
+			}
+			d.strongEnts[p.ent] = true
+			e := &k.ents[p.ent]
+			if c := entityCountry(e); c != "" {
+				d.countries[c] = true
+			}
+			d.addPoint(e)
+		}
+	}
+	// Big gazetteer places in a country the document names anchor the
+	// smaller ones ("Al-Kasra" near "Deir ez-Zor").
+	for i := range d.spans {
+		s := &d.spans[i]
+		for _, p := range s.posts {
+			e := &k.ents[p.ent]
+			if p.flags&flagGenerated == 0 || e.Population < d.m.cfg.PlaceBigPopulation || !d.countries[e.Country] {
+				continue
+			}
+			a, b := d.srcSpan(s)
+			if a < b && d.placeOK(s, p, e, d.text[a:b], d.lang(a)) {
+				d.addPoint(e)
+				break
+			}
+		}
+	}
+	// Pass two: decide each span.
+	type decided struct {
+		s    *span
+		a, b int
+		c    candidate
+	}
+	var acc []decided
+	for i := range d.spans {
+		s := &d.spans[i]
+		a, b := d.srcSpan(s)
+		if a >= b {
+			continue
+		}
+		src := d.text[a:b]
+		lang := d.lang(a)
+		var best candidate
+		best.ent = -1
+		for _, p := range s.posts {
+			if !d.accept(s, p, src, lang) {
+				continue
+			}
+			c := candidate{ent: p.ent, post: p, score: d.score(s, p, lang)}
+			if best.ent < 0 || c.score > best.score || c.score == best.score && c.ent < best.ent {
+				best = c
+			}
+		}
+		if best.ent >= 0 {
+			acc = append(acc, decided{s, a, b, best})
+		}
+	}
+	// Leftmost-longest selection.
+	slices.SortStableFunc(acc, func(x, y decided) int {
+		if x.s.t0 != y.s.t0 {
+			return x.s.t0 - y.s.t0
+		}
+		if lx, ly := x.s.t1-x.s.t0, y.s.t1-y.s.t0; lx != ly {
+			return ly - lx
+		}
+		if x.s.peeled != y.s.peeled {
+			if x.s.peeled {
+				return 1
+			}
+			return -1
+		}
+		switch {
+		case x.c.score > y.c.score:
+			return -1
+		case x.c.score < y.c.score:
+			return 1
+		}
+		return 0
+	})
+	var out []doc.Mention
+	covered := make([]bool, len(d.toks))
+	end := 0
+	for _, x := range acc {
+		if x.a < end || slices.Contains(covered[x.s.t0:x.s.t1], true) {
+			continue
+		}
+		for t := x.s.t0; t < x.s.t1; t++ {
+			covered[t] = true
+		}
+		end = x.b
+		out = append(out, d.mention(x.a, x.b, x.c, false))
+	}
+	if d.m.cfg.Fuzzy {
+		out = append(out, d.fuzzy(covered)...)
+	}
+	if d.m.cfg.Unknown {
+		out = append(out, d.unknown(covered)...)
+	}
+	slices.SortFunc(out, func(x, y doc.Mention) int { return x.Start - y.Start })
+	return out
+}
+
+func (d *docState) mention(a, b int, c candidate, fuzzy bool) doc.Mention {
+	e := &d.m.kb.ents[c.ent]
+	id := e.ID
+	mn := doc.Mention{Start: a, End: b, Text: d.text[a:b], Entity: &id, Name: e.Name, Type: e.Type, Fuzzy: fuzzy}
+	mn.Score = math.Round(confidence(c, fuzzy)*100) / 100
+	if e.Lat != nil && e.Lon != nil && e.Type != Person && e.Type != Org && e.Type != Outlet {
+		lat, lon := *e.Lat, *e.Lon
+		mn.Lat, mn.Lon = &lat, &lon
+	}
+	return mn
+}
+
+// confidence turns a candidate's score into the 0–1 Score of a mention.
+func confidence(c candidate, fuzzy bool) float64 {
+	if fuzzy {
+		return c.score
+	}
+	s := 0.6 + c.score/10
+	if c.post.flags&flagGenerated != 0 {
+		s -= 0.1
+	}
+	if c.post.flags&flagAmbiguous != 0 {
+		s -= 0.1
+	}
+	return min(max(s, 0.3), 1)
+}
+
+// formOK checks how a name is written: case for acronyms and short names,
+// language for short language-tagged names, common words.
+func (d *docState) formOK(s *span, p posting, src, lang string, ctx bool) bool {
+	latin := isLatinText(src)
+	key := d.f.Key[s.ks:s.ke]
+	if p.flags&flagShort != 0 {
+		if !latin || !hasNoLower(src) {
+			return false
+		}
+		if pl := d.m.ix.langs[p.lang]; pl != "und" && !strings.Contains(pl, "-") && baseLang(pl) != lang {
+			return false
+		}
+	}
+	if p.flags&flagUpper != 0 && latin && !hasNoLower(src) {
+		// "isis-strijders" counts only next to an unambiguous "ISIS".
+		if !ctx || !d.strongEnts[p.ent] || letterCount(key) <= 2 {
+			return false
+		}
+	}
+	if latin && s.t1-s.t0 == 1 && d.m.lists.isStop(lang, key) && !(p.flags&flagUpper != 0 && hasNoLower(src)) {
+		if !startsUpper(src) || d.sentenceInitial(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// accept applies every rule of pass two to one candidate.
+func (d *docState) accept(s *span, p posting, src, lang string) bool {
+	if !d.formOK(s, p, src, lang, true) {
+		return false
+	}
+	e := &d.m.kb.ents[p.ent]
+	if p.flags&flagAmbiguous != 0 && !d.strongEnts[p.ent] && !d.cue(s, e) {
+		return false
+	}
+	if p.flags&flagGenerated != 0 {
+		return d.placeOK(s, p, e, src, lang)
+	}
+	return true
+}
+
+// placeOK applies the gazetteer rules to a generated place.
+func (d *docState) placeOK(s *span, p posting, e *Entity, src, lang string) bool {
+	cfg := &d.m.cfg
+	key := d.f.Key[s.ks:s.ke]
+	latin := isLatinText(src)
+	single := s.t1-s.t0 == 1 || s.art && s.t1-s.t0 == 2
+	big := e.Population >= cfg.PlaceBigPopulation
+	if latin && !startsUpper(d.afterArticle(s)) {
+		return false
+	}
+	if letterCount(key) < cfg.PlaceMinLetters && !big {
+		return false
+	}
+	allStop := true
+	for _, w := range strings.Split(key, " ") {
+		if !d.m.lists.isStop(lang, w) && !d.m.lists.isStop("en", w) {
+			allStop = false
+		}
+	}
+	if allStop && len(d.m.lists.Stop) > 0 {
+		return false
+	}
+	if !latin {
+		// No capitals to go by: the article-less form only after a peeled
+		// proclitic (للحسكة), and a single word only in a country the
+		// document names, and not a hamlet (Arabic gazetteer names are
+		// often common words: المصدر, البلاد).
+		if p.flags&flagStripped != 0 && !s.peeled {
+			return false
+		}
+		if single && (!d.countries[e.Country] || e.Population < 10_000) && !d.strongEnts[p.ent] {
+			return false
+		}
+	}
+	if latin && single && !big {
+		if d.sentenceInitial(s) {
+			return false
+		}
+	}
+	if latin && single && (!big || !d.countries[e.Country]) && d.capitalisedNeighbour(s) {
+		// "Richard Spencer", "Kamba Al-Bulgar": part of a longer name.
+		return false
+	}
+	if d.strongEnts[p.ent] || d.countries[e.Country] && e.Population >= 5_000 || latin && e.Population >= 10*cfg.PlaceBigPopulation {
+		return true
+	}
+	if latin && e.Population >= 20_000 && slices.Contains(cfg.LangCountries[lang], e.Country) {
+		return true
+	}
+	if d.near(e, cfg.PlaceMaxKm) {
+		return true
+	}
+	// A big place may stand alone in a document that names no other.
+	return latin && big && len(d.points) == 0 && len(d.countries) == 0
+}
+
+// addPoint adds a located entity to the document's places; countries are
+// too large to measure distances from and count through d.countries.
+func (d *docState) addPoint(e *Entity) {
+	if e.Lat == nil || e.Lon == nil || strings.HasPrefix(e.ID, "iso:") {
+		return
+	}
+	switch e.Type {
+	case Person, Org, Outlet:
+		return
+	}
+	d.points = append(d.points, [2]float64{*e.Lat, *e.Lon})
+}
+
+// near reports whether e lies within maxKm of a place the document names.
+func (d *docState) near(e *Entity, maxKm float64) bool {
+	if e.Lat == nil || e.Lon == nil {
+		return false
+	}
+	for _, pt := range d.points {
+		if km(pt[0], pt[1], *e.Lat, *e.Lon) <= maxKm {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalisedNeighbour reports whether a capitalised word is joined to the
+// span (no punctuation between) on either side.
+func (d *docState) capitalisedNeighbour(s *span) bool {
+	if s.t0 > 0 && gapOK(d.f, d.toks, s.t0, d.text) && d.capitalised(s.t0-1) && !d.sentenceInitialTok(s.t0-1) {
+		return true
+	}
+	if s.t0 > 0 && gapOK(d.f, d.toks, s.t0, d.text) && d.capitalised(s.t0-1) && !d.isStopAt(s.t0-1) {
+		return true
+	}
+	return s.t1 < len(d.toks) && gapOK(d.f, d.toks, s.t1, d.text) && d.capitalised(s.t1)
+}
+
+// afterArticle returns the source text of a span from its first word that
+// is not a romanised article ("al-Ḥasaka" → "Ḥasaka"), for case checks.
+func (d *docState) afterArticle(s *span) string {
+	t := s.t0
+	for t+1 < s.t1 && isLatinArticle(d.toks[t].Text) {
+		t++
+	}
+	a, b := d.f.Span(max(d.toks[t].Start, s.ks), s.ke)
+	return d.text[a:b]
+}
+
+// cue reports whether a cue word for e stands near the span.
+func (d *docState) cue(s *span, e *Entity) bool {
+	cues := d.m.lists.Cues
+	if len(cues) == 0 {
+		return false
+	}
+	w := d.m.cfg.CueWindow
+	for t := max(0, s.t0-w); t < min(len(d.toks), s.t1+w); t++ {
+		if t >= s.t0 && t < s.t1 {
+			continue
+		}
+		for _, v := range cues[d.toks[t].Text] {
+			if v == e.Type || v == e.ID {
+				return true
+			}
+		}
+	}
+	// Cues glued to the name: "Kan-kanaal" keys as "kan kanaal", handled
+	// above; Arabic cues may carry proclitics, handled by the cue list.
+	return false
+}
+
+func (d *docState) score(s *span, p posting, lang string) float64 {
+	k := d.m.kb
+	e := &k.ents[p.ent]
+	var sc float64
+	switch {
+	case p.flags&flagGenerated == 0 && strings.HasPrefix(e.ID, "iso:"):
+		sc += 2.5
+	case p.flags&flagGenerated == 0:
+		sc += 3
+	}
+	switch p.kind {
+	case kindName:
+		sc += 0.6
+	case kindAlias:
+		sc += 0.5
+	}
+	if p.flags&flagGenerated != 0 && d.near(e, d.m.cfg.PlaceMaxKm) {
+		sc += 0.5
+	}
+	if pl := d.m.ix.langs[p.lang]; baseLang(pl) == lang {
+		sc += 0.5
+	}
+	if d.strongEnts[p.ent] {
+		sc += 1
+	}
+	if c := entityCountry(e); c != "" && d.countries[c] && !strings.HasPrefix(e.ID, "iso:") {
+		sc += 1
+	}
+	if e.PartOf != "" {
+		if j, ok := k.byID[e.PartOf]; ok && d.strongEnts[j] {
+			sc += 1
+		}
+	}
+	if slices.Contains(d.m.cfg.LangCountries[lang], e.Country) {
+		sc += 0.3
+	}
+	if e.Population > 0 {
+		sc += min(math.Log10(float64(e.Population)+1)/7, 1)
+	}
+	if p.flags&flagStripped != 0 {
+		sc -= 0.2
+	}
+	return sc
+}
+
+// sentenceInitial reports whether the span starts a sentence (or a line),
+// where capitals say nothing about names.
+func (d *docState) sentenceInitial(s *span) bool {
+	a, _ := d.srcSpan(s)
+	i := a
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(d.text[:i])
+		if r == '\n' {
+			return true
+		}
+		if unicode.IsSpace(r) || unicode.In(r, unicode.Pi, unicode.Pf, unicode.Ps) || r == '"' || r == '\'' {
+			i -= size
+			continue
+		}
+		return r == '.' || r == '!' || r == '?' || r == ':' || r == '•' || r == '-' || r == '–' || r == '—'
+	}
+	return true
+}
+
+func entityCountry(e *Entity) string {
+	if c, ok := strings.CutPrefix(e.ID, "iso:"); ok {
+		return c
+	}
+	return e.Country
+}
+
+func isLatinText(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return r < 0x0250 || unicode.Is(unicode.Latin, r)
+		}
+	}
+	return false
+}
+
+func hasNoLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r) || unicode.IsTitle(r)
+		}
+	}
+	return false
+}
+
+// km is the great-circle distance in kilometres.
+func km(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Sqrt(min(a, 1)))
+}
