@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"github.com/claimtrace/claimtrace/internal/kb"
+	"github.com/claimtrace/claimtrace/internal/kb/importer"
 )
 
 // countriesTSV holds hand-written facts the packages lack: the canonical
@@ -288,7 +289,7 @@ func (a *langAliasSet) add(lang, name string) {
 		name = name[:i]
 	}
 	name = strings.TrimSpace(name)
-	if name == "" || strings.ContainsAny(name, ",،()\t\n|;\\") || len(name) > maxNameBytes {
+	if name == "" || strings.ContainsAny(name, ",،()\t\n|;\\") || len(name) > importer.MaxNameBytes {
 		return
 	}
 	key := lang + "\x00" + strings.ToLower(name)

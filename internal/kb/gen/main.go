@@ -30,6 +30,7 @@ import (
 	"strings"
 
 	"github.com/claimtrace/claimtrace/internal/kb"
+	"github.com/claimtrace/claimtrace/internal/kb/importer"
 )
 
 // Package versions the generator was written against; a different version
@@ -41,7 +42,7 @@ const (
 
 // langs are the languages claimtrace reads; names in other languages are
 // not kept (they would only cost memory in the matcher).
-var langs = []string{"en", "ar", "nl", "fr", "de", "ru", "tr", "es", "it", "pt", "pl", "fa", "ku", "ckb", "id", "ur"}
+var langs = importer.Languages
 
 func main() {
 	log.SetFlags(0)

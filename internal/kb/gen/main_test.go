@@ -241,31 +241,6 @@ func TestParseMO(t *testing.T) {
 	}
 }
 
-func TestCleanName(t *testing.T) {
-	for in, want := range map[string]string{
-		" Hasaka ":     "Hasaka",
-		"DAM":          "",
-		"OSDI":         "",
-		"12345":        "",
-		"http://x.org": "",
-		"bghdad":       "",
-		"Sam":          "",
-		"صور":          "صور",
-		"大马士革":         "",
-		"bەghdad":      "",
-		"A, B":         "",
-		"Al-Ḩasakah":   "Al-Ḩasakah",
-		"Дамаск":       "Дамаск",
-	} {
-		if got := cleanName(in, true); got != want {
-			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if got := cleanName("Ur", false); got != "Ur" {
-		t.Errorf("a primary name was dropped: %q", got)
-	}
-}
-
 func TestInflect(t *testing.T) {
 	tests := []struct {
 		lang, form string
