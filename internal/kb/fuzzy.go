@@ -2,6 +2,8 @@ package kb
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimtrace/claimtrace/internal/doc"
 )
@@ -225,7 +227,7 @@ func (d *docState) fuzzy(covered []bool) []doc.Mention {
 		return nil
 	}
 	for t := 0; t < len(d.toks); t++ {
-		if covered[t] || !d.capitalised(t) {
+		if covered[t] || len(d.toks[t].Text) < 3 || !d.capitalised(t) {
 			continue
 		}
 		found := false
@@ -296,9 +298,20 @@ func (d *docState) fuzzy(covered []bool) []doc.Mention {
 
 // capitalised reports whether token t starts with a capital in the source.
 func (d *docState) capitalised(t int) bool {
+	if d.caps == nil {
+		d.caps = make([]int8, len(d.toks))
+	}
+	if c := d.caps[t]; c != 0 {
+		return c == 1
+	}
 	a := d.f.Orig[d.toks[t].Start]
-	b := d.f.Orig[d.toks[t].End]
-	return startsUpper(d.text[a:b])
+	r, _ := utf8.DecodeRuneInString(d.text[a:])
+	up := unicode.IsUpper(r) || unicode.IsTitle(r)
+	d.caps[t] = 2
+	if up {
+		d.caps[t] = 1
+	}
+	return up
 }
 
 // capRun returns the end of a run of n capitalised words from t (romanised

@@ -79,7 +79,14 @@ type shard struct {
 	posts []node
 }
 
+// filterBits sizes the bit filter in front of the maps: one bit per hash
+// value modulo 2^23 (1 MB), set for every stored hash. Most words of a
+// text are in no name, and the filter, small enough for the CPU cache,
+// turns them away without probing the big maps.
+const filterBits = 1 << 23
+
 type index struct {
+	filter   []uint64
 	shards   [nShards]shard
 	langs    []string
 	maxWords int
@@ -100,6 +107,9 @@ func (k *KB) index() *index {
 // lookup returns the postings under h (appended to buf) and whether h is
 // also a proper prefix of a longer alias.
 func (ix *index) lookup(h uint64, buf []posting) ([]posting, bool) {
+	if f := h & (filterBits - 1); ix.filter[f>>6]&(1<<(f&63)) == 0 {
+		return buf, false
+	}
 	s := &ix.shards[h>>(64-shardBits)]
 	v, ok := s.m[h]
 	if !ok {
@@ -234,6 +244,13 @@ func (k *KB) buildIndex() *index {
 		})
 	}
 	wg.Wait()
+	ix.filter = make([]uint64, filterBits/64)
+	for s := range ix.shards {
+		for h := range ix.shards[s].m {
+			f := h & (filterBits - 1)
+			ix.filter[f>>6] |= 1 << (f & 63)
+		}
+	}
 	return ix
 }
 

@@ -94,6 +94,9 @@ type Matcher struct {
 	lists *Lists
 	cfg   Config
 	ix    *index
+	// titleLast holds the last word of every title phrase, so that most
+	// words are ruled out as a title's end with one lookup.
+	titleLast map[string]bool
 }
 
 // NewMatcher builds a matcher over k (building k's index if needed).
@@ -101,7 +104,11 @@ func NewMatcher(k *KB, lists *Lists, cfg Config) *Matcher {
 	if lists == nil {
 		lists = &Lists{}
 	}
-	return &Matcher{kb: k, lists: lists, cfg: cfg, ix: k.index()}
+	m := &Matcher{kb: k, lists: lists, cfg: cfg, ix: k.index(), titleLast: map[string]bool{}}
+	for t := range lists.Titles {
+		m.titleLast[t[strings.LastIndexByte(t, ' ')+1:]] = true
+	}
+	return m
 }
 
 // KB returns the knowledge base the matcher reads.
@@ -132,6 +139,18 @@ type span struct {
 	posts  []posting
 	peeled bool // an Arabic proclitic was peeled
 	art    bool // a Latin article word before the name was skipped
+
+	// Filled once by docState.prep: facts about the span's source text
+	// that every candidate's checks share.
+	ready    bool
+	a, b     int    // source range
+	lang     string // segment language
+	latin    bool   // Latin script
+	noLower  bool   // no lower-case letter (an acronym as written)
+	capStart bool   // starts with a capital after any article
+	allStop  bool   // every word a common word (lang or en)
+	stop     bool   // one word, a common word of lang
+	sentInit int8   // 0 unknown, 1 yes, 2 no
 }
 
 // scan finds every n-gram of the key that is an indexed name, in token
@@ -139,6 +158,9 @@ type span struct {
 func (m *Matcher) scan(f *textnorm.Folded, toks []textnorm.Token, text string) []span {
 	ix := m.ix
 	var out []span
+	// Every span's postings are a sub-slice of one arena, so that a hit
+	// costs no allocation of its own.
+	arena := make([]posting, 0, len(toks))
 	gap := make([]bool, len(toks)) // gap[i]: tokens i-1 and i may be in one name
 	for i := 1; i < len(toks); i++ {
 		gap[i] = gapOK(f, toks, i, text)
@@ -156,8 +178,10 @@ func (m *Matcher) scan(f *textnorm.Folded, toks []textnorm.Token, text string) [
 				}
 				h = hashAdd(hashAdd(h, " "), toks[u].Text)
 			}
-			posts, more := ix.lookup(h, nil)
-			if len(posts) > 0 {
+			n0 := len(arena)
+			var more bool
+			arena, more = ix.lookup(h, arena)
+			if posts := arena[n0:len(arena):len(arena)]; len(posts) > 0 {
 				out = append(out, span{t0: t0, t1: u + 1, ks: ks, ke: toks[u].End, posts: posts, peeled: peeled, art: art})
 				found++
 			}
@@ -186,7 +210,9 @@ func (m *Matcher) scan(f *textnorm.Folded, toks []textnorm.Token, text string) [
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(tok)
-		if !isArabicLetter(r) {
+		switch r {
+		case 'و', 'ف', 'ب', 'ك', 'ل', 'ا':
+		default:
 			continue
 		}
 		for _, p := range arabicProclitics {
@@ -217,8 +243,10 @@ func gapOK(f *textnorm.Folded, toks []textnorm.Token, i int, text string) bool {
 		}
 	}
 	a, b := f.Orig[toks[i-1].End], f.Orig[toks[i].Start]
-	if a < b && b <= len(text) && strings.ContainsAny(text[a:b], "\n\r") {
-		return false
+	for j := a; j < b && j < len(text); j++ {
+		if text[j] == '\n' || text[j] == '\r' {
+			return false
+		}
 	}
 	return true
 }

@@ -55,8 +55,9 @@ type docState struct {
 
 	strongEnts map[int32]bool
 	countries  map[string]bool
-	points     [][2]float64
-	keyed      map[string]bool // all token keys, for cue lookups
+	points     [][2]float64 // located places the document names, rounded
+	nearCache  map[nearKey]bool
+	caps       []int8 // per token: 0 unknown, 1 capitalised, 2 not
 }
 
 // candidate is one entity for a span, after filtering.
@@ -81,8 +82,36 @@ func baseLang(l string) string {
 	return l
 }
 
+// prep fills the span's cached facts.
+func (d *docState) prep(s *span) {
+	if s.ready {
+		return
+	}
+	s.ready = true
+	s.a, s.b = d.f.Span(s.ks, s.ke)
+	src := d.text[s.a:s.b]
+	s.lang = d.lang(s.a)
+	s.latin = isLatinText(src)
+	s.noLower = hasNoLower(src)
+	if s.latin {
+		s.capStart = startsUpper(d.afterArticle(s))
+	}
+	key := d.f.Key[s.ks:s.ke]
+	s.stop = s.t1-s.t0 == 1 && d.m.lists.isStop(s.lang, key)
+	s.allStop = len(d.m.lists.Stop) > 0
+	for w := range strings.SplitSeq(key, " ") {
+		if !d.m.lists.isStop(s.lang, w) && !d.m.lists.isStop("en", w) {
+			s.allStop = false
+			break
+		}
+	}
+}
+
 // srcSpan maps a span's key range to the source text.
 func (d *docState) srcSpan(s *span) (int, int) {
+	if s.ready {
+		return s.a, s.b
+	}
 	return d.f.Span(s.ks, s.ke)
 }
 
@@ -93,11 +122,13 @@ func (d *docState) resolve() []doc.Mention {
 	// Pass one: context.
 	for i := range d.spans {
 		s := &d.spans[i]
-		a, b := d.srcSpan(s)
-		src := d.text[a:b]
-		lang := d.lang(a)
+		if allGenerated(s.posts) {
+			continue
+		}
+		d.prep(s)
+		src, lang := d.text[s.a:s.b], s.lang
 		for _, p := range s.posts {
-			if p.flags&(flagGenerated|flagAmbiguous|flagShort) != 0 || p.flags&flagUpper != 0 && !hasNoLower(src) {
+			if p.flags&(flagGenerated|flagAmbiguous|flagShort) != 0 || p.flags&flagUpper != 0 && !s.noLower {
 				continue
 			}
 			if !d.formOK(s, p, src, lang, false) {
@@ -117,11 +148,11 @@ func (d *docState) resolve() []doc.Mention {
 		s := &d.spans[i]
 		for _, p := range s.posts {
 			e := &k.ents[p.ent]
-			if p.flags&flagGenerated == 0 || e.Population < d.m.cfg.PlaceBigPopulation || !d.countries[e.Country] {
+			if p.flags&flagGenerated == 0 || e.Population < d.m.cfg.PlaceBigPopulation || e.Country == "" || !d.countries[e.Country] {
 				continue
 			}
-			a, b := d.srcSpan(s)
-			if a < b && d.placeOK(s, p, e, d.text[a:b], d.lang(a)) {
+			d.prep(s)
+			if s.a < s.b && d.placeOK(s, p, e, d.text[s.a:s.b], s.lang) {
 				d.addPoint(e)
 				break
 			}
@@ -136,12 +167,16 @@ func (d *docState) resolve() []doc.Mention {
 	var acc []decided
 	for i := range d.spans {
 		s := &d.spans[i]
-		a, b := d.srcSpan(s)
+		d.prep(s)
+		a, b := s.a, s.b
 		if a >= b {
 			continue
 		}
 		src := d.text[a:b]
-		lang := d.lang(a)
+		if allGenerated(s.posts) && (s.latin && !s.capStart || s.allStop) {
+			continue // gazetteer names count only when capitalised
+		}
+		lang := s.lang
 		var best candidate
 		best.ent = -1
 		for _, p := range s.posts {
@@ -232,23 +267,24 @@ func confidence(c candidate, fuzzy bool) float64 {
 // formOK checks how a name is written: case for acronyms and short names,
 // language for short language-tagged names, common words.
 func (d *docState) formOK(s *span, p posting, src, lang string, ctx bool) bool {
-	latin := isLatinText(src)
+	d.prep(s)
+	latin := s.latin
 	key := d.f.Key[s.ks:s.ke]
 	if p.flags&flagShort != 0 {
-		if !latin || !hasNoLower(src) {
+		if !latin || !s.noLower {
 			return false
 		}
 		if pl := d.m.ix.langs[p.lang]; pl != "und" && !strings.Contains(pl, "-") && baseLang(pl) != lang {
 			return false
 		}
 	}
-	if p.flags&flagUpper != 0 && latin && !hasNoLower(src) {
+	if p.flags&flagUpper != 0 && latin && !s.noLower {
 		// "isis-strijders" counts only next to an unambiguous "ISIS".
 		if !ctx || !d.strongEnts[p.ent] || letterCount(key) <= 2 {
 			return false
 		}
 	}
-	if latin && s.t1-s.t0 == 1 && d.m.lists.isStop(lang, key) && !(p.flags&flagUpper != 0 && hasNoLower(src)) {
+	if latin && s.stop && !(p.flags&flagUpper != 0 && s.noLower) {
 		if !startsUpper(src) || d.sentenceInitial(s) {
 			return false
 		}
@@ -274,23 +310,15 @@ func (d *docState) accept(s *span, p posting, src, lang string) bool {
 // placeOK applies the gazetteer rules to a generated place.
 func (d *docState) placeOK(s *span, p posting, e *Entity, src, lang string) bool {
 	cfg := &d.m.cfg
+	d.prep(s)
 	key := d.f.Key[s.ks:s.ke]
-	latin := isLatinText(src)
+	latin := s.latin
 	single := s.t1-s.t0 == 1 || s.art && s.t1-s.t0 == 2
 	big := e.Population >= cfg.PlaceBigPopulation
-	if latin && !startsUpper(d.afterArticle(s)) {
+	if latin && !s.capStart || s.allStop {
 		return false
 	}
-	if letterCount(key) < cfg.PlaceMinLetters && !big {
-		return false
-	}
-	allStop := true
-	for _, w := range strings.Split(key, " ") {
-		if !d.m.lists.isStop(lang, w) && !d.m.lists.isStop("en", w) {
-			allStop = false
-		}
-	}
-	if allStop && len(d.m.lists.Stop) > 0 {
+	if !big && letterCount(key) < cfg.PlaceMinLetters {
 		return false
 	}
 	if !latin {
@@ -337,20 +365,39 @@ func (d *docState) addPoint(e *Entity) {
 	case Person, Org, Outlet:
 		return
 	}
-	d.points = append(d.points, [2]float64{*e.Lat, *e.Lon})
+	pt := [2]float64{math.Round(*e.Lat*10) / 10, math.Round(*e.Lon*10) / 10}
+	if !slices.Contains(d.points, pt) {
+		d.points = append(d.points, pt)
+		d.nearCache = nil
+	}
+}
+
+type nearKey struct {
+	e     *Entity
+	maxKm float64
 }
 
 // near reports whether e lies within maxKm of a place the document names.
 func (d *docState) near(e *Entity, maxKm float64) bool {
-	if e.Lat == nil || e.Lon == nil {
+	if e.Lat == nil || e.Lon == nil || len(d.points) == 0 {
 		return false
 	}
+	if d.nearCache == nil {
+		d.nearCache = map[nearKey]bool{}
+	}
+	if v, ok := d.nearCache[nearKey{e, maxKm}]; ok {
+		return v
+	}
+	res := false
+	dlat := maxKm / 111 // degrees of latitude; a cheap bound before haversine
 	for _, pt := range d.points {
-		if km(pt[0], pt[1], *e.Lat, *e.Lon) <= maxKm {
-			return true
+		if math.Abs(pt[0]-*e.Lat) <= dlat && km(pt[0], pt[1], *e.Lat, *e.Lon) <= maxKm {
+			res = true
+			break
 		}
 	}
-	return false
+	d.nearCache[nearKey{e, maxKm}] = res
+	return res
 }
 
 // capitalisedNeighbour reports whether a capitalised word is joined to the
@@ -363,6 +410,15 @@ func (d *docState) capitalisedNeighbour(s *span) bool {
 		return true
 	}
 	return s.t1 < len(d.toks) && gapOK(d.f, d.toks, s.t1, d.text) && d.capitalised(s.t1)
+}
+
+func allGenerated(ps []posting) bool {
+	for _, p := range ps {
+		if p.flags&flagGenerated == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // afterArticle returns the source text of a span from its first word that
@@ -446,6 +502,19 @@ func (d *docState) score(s *span, p posting, lang string) float64 {
 // sentenceInitial reports whether the span starts a sentence (or a line),
 // where capitals say nothing about names.
 func (d *docState) sentenceInitial(s *span) bool {
+	if s.sentInit != 0 {
+		return s.sentInit == 1
+	}
+	r := d.sentenceStart(s)
+	if r {
+		s.sentInit = 1
+	} else {
+		s.sentInit = 2
+	}
+	return r
+}
+
+func (d *docState) sentenceStart(s *span) bool {
 	a, _ := d.srcSpan(s)
 	i := a
 	for i > 0 {

@@ -154,7 +154,7 @@ func (d *docState) sentenceInitialTok(t int) bool {
 // before token t, and the type of name it announces.
 func (d *docState) titleBefore(t int) (string, bool) {
 	titles := d.m.lists.Titles
-	if t == 0 || len(titles) == 0 || !gapOK(d.f, d.toks, t, d.text) {
+	if t == 0 || !d.m.titleLast[d.toks[t-1].Text] || !gapOK(d.f, d.toks, t, d.text) {
 		return "", false
 	}
 	// Try the longest phrase first: "الناطق باسم" before "باسم".
