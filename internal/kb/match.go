@@ -291,6 +291,9 @@ var elisions = map[string]bool{
 // token by an apostrophe ("l'État" → the offset of "etat"), or 0.
 func elision(f *textnorm.Folded, tok textnorm.Token, text string) int {
 	a := f.Orig[tok.Start]
+	if f.Orig[tok.End]-a == tok.End-tok.Start && text[a] < utf8.RuneSelf {
+		return 0 // nothing was dropped from an ASCII word: no apostrophe
+	}
 	for i := tok.Start + 1; i < tok.End && i-tok.Start <= 5; i++ {
 		prev := f.Orig[i-1]
 		cur := f.Orig[i]
