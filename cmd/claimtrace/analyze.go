@@ -9,7 +9,6 @@ import (
 
 	"github.com/claimtrace/claimtrace/internal/doc"
 	"github.com/claimtrace/claimtrace/internal/ingest"
-	"github.com/claimtrace/claimtrace/internal/lexicon"
 	"github.com/claimtrace/claimtrace/internal/pipeline"
 )
 
@@ -21,6 +20,7 @@ type analyzeFlags struct {
 	maxBytes   int64
 	noFallback bool
 	quiet      bool
+	kb         kbFlags
 }
 
 func (m *Main) analyze(ctx context.Context, log *slog.Logger, args []string) error {
@@ -35,6 +35,7 @@ func (m *Main) analyze(ctx context.Context, log *slog.Logger, args []string) err
 	fs.Int64Var(&f.maxBytes, "max-bytes", ing.MaxBytes, "largest text or HTML file (and JSONL line) accepted, in bytes")
 	fs.BoolVar(&f.noFallback, "no-html-fallback", false, "skip readability/dom-distiller fallbacks in HTML extraction (faster, less recall)")
 	fs.BoolVar(&f.quiet, "q", false, "do not print the summary line on stderr")
+	f.kb.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(m.Stderr, "Usage: claimtrace analyze [flags] [FILE|DIR|-]...\n\nReads plain text, HTML and JSONL (told by content); '-' or no argument reads stdin.\nWrites one claimtrace/v1 JSON document per input document to stdout.\n\nFlags:")
 		fs.PrintDefaults()
@@ -55,11 +56,7 @@ func (m *Main) analyze(ctx context.Context, log *slog.Logger, args []string) err
 	cfg.Extract.HTMLFallback = !f.noFallback
 	ing.MaxBytes = f.maxBytes
 
-	lex, err := lexicon.Load()
-	if err != nil {
-		return err
-	}
-	p, err := pipeline.New(lex, cfg)
+	p, _, err := buildPipeline(ctx, log, cfg, &f.kb)
 	if err != nil {
 		return err
 	}

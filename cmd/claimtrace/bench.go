@@ -15,7 +15,6 @@ import (
 
 	"github.com/claimtrace/claimtrace/internal/corpusgen"
 	"github.com/claimtrace/claimtrace/internal/doc"
-	"github.com/claimtrace/claimtrace/internal/lexicon"
 	"github.com/claimtrace/claimtrace/internal/pipeline"
 )
 
@@ -43,19 +42,17 @@ func (m *Main) bench(ctx context.Context, log *slog.Logger, args []string) error
 	modes := fs.String("modes", "text,html", "comma-separated: text, html, mixed")
 	workers := fs.Int("workers", 0, "documents analysed at once (0: one per CPU)")
 	langs := fs.String("langs", "en,nl,ar", "languages of the generated corpus")
+	var kf kbFlags
+	kf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return nil
 		}
 		return &usageError{msg: err.Error(), hint: "claimtrace bench -h"}
 	}
-	lex, err := lexicon.Load()
-	if err != nil {
-		return err
-	}
 	cfg := pipeline.DefaultConfig()
 	cfg.Workers = *workers
-	p, err := pipeline.New(lex, cfg)
+	p, _, err := buildPipeline(ctx, log, cfg, &kf)
 	if err != nil {
 		return err
 	}

@@ -65,6 +65,10 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.analyze(ctx, log, args[1:])
 	case "bench":
 		err = m.bench(ctx, log, args[1:])
+	case "kb":
+		err = m.kbCmd(ctx, log, args[1:])
+	case "entities":
+		err = m.entities(ctx, log, args[1:])
 	case "help", "-h", "-help", "--help":
 		m.usage()
 		return exitOK
@@ -100,6 +104,8 @@ func (m *Main) usage() {
 
 Usage:
   claimtrace analyze [flags] [FILE|DIR|-]...   one claimtrace/v1 JSON document per input, one per line
+  claimtrace kb list|show|search|validate      browse and check the knowledge base (built-in + --kb DIR)
+  claimtrace entities --unknown [PATH]...      names the knowledge base does not know, clustered, with counts
   claimtrace bench [flags]                     analyze a generated corpus and report speed and memory
   claimtrace help
 

@@ -232,6 +232,11 @@ type Event struct {
 	// riots, strategic_developments); SubType its sub-event type.
 	Type    string `json:"type"`
 	SubType string `json:"sub_type,omitempty"`
+	// EventType and SubEventType are ACLED's own labels for Type and
+	// SubType ("Explosions/Remote violence", "Suicide bomb"), so records
+	// can be compared with ACLED data as they are.
+	EventType    string `json:"event_type,omitempty"`
+	SubEventType string `json:"sub_event_type,omitempty"`
 	// Start and End span the trigger (the word that names the event).
 	Start      int      `json:"start"`
 	End        int      `json:"end"`

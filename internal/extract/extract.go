@@ -77,6 +77,10 @@ func (e *Extractor) Extract(ctx context.Context, in doc.Input) (*doc.Document, e
 	}
 
 	d := doc.New(text)
+	for _, r := range page.Repeats {
+		// Dropped before clean-up: no position in the cleaned text.
+		d.Removed = append(d.Removed, doc.Removal{Kind: doc.RemovedDuplicate, Text: r, At: len(text), RawAt: len(raw), Reason: "HTML extractor returned this block twice"})
+	}
 	d.Removed = append(d.Removed, removed...)
 	d.Warnings = append(d.Warnings, in.Warnings...)
 	h, hasHeader := e.header.Parse(text)

@@ -24,6 +24,10 @@ type HTMLResult struct {
 	Published string // YYYY-MM-DD or ""
 	Lang      string // declared page language, if any
 	URL       string
+	// Repeats are blocks the extractor's content tree held twice (its
+	// fallback extractors can append a merged copy of paragraphs already
+	// kept); they are left out of Text and reported as removals.
+	Repeats []string
 }
 
 // extractHTML runs go-trafilatura on one page. The fallback extractors
@@ -47,7 +51,13 @@ func extractHTML(body, pageURL string, cfg Config) (res HTMLResult, err error) {
 			opts.OriginalURL = u
 		}
 	}
-	r, err := trafilatura.Extract(strings.NewReader(body), opts)
+	// ingest has already decoded the page to UTF-8; parse it as such, so
+	// no charset sniffing re-reads the bytes as windows-1252.
+	root, err := html.Parse(strings.NewReader(body))
+	if err != nil {
+		return res, fmt.Errorf("html parse: %w", err)
+	}
+	r, err := trafilatura.ExtractDocument(root, opts)
 	if err != nil {
 		return res, fmt.Errorf("html extraction: %w", err)
 	}
@@ -55,19 +65,21 @@ func extractHTML(body, pageURL string, cfg Config) (res HTMLResult, err error) {
 		return res, ErrNoContent
 	}
 	text := r.ContentText
+	var repeats []string
 	if r.ContentNode != nil {
-		if t := nodeText(r.ContentNode); strings.TrimSpace(t) != "" {
-			text = t
+		if t, rep := nodeText(r.ContentNode); strings.TrimSpace(t) != "" {
+			text, repeats = t, rep
 		}
 	}
 	m := r.Metadata
 	res = HTMLResult{
-		Text:   text,
-		Title:  strings.TrimSpace(m.Title),
-		Author: strings.TrimSpace(m.Author),
-		Site:   strings.TrimSpace(m.Sitename),
-		Lang:   m.Language,
-		URL:    m.URL,
+		Text:    text,
+		Repeats: repeats,
+		Title:   strings.TrimSpace(m.Title),
+		Author:  strings.TrimSpace(m.Author),
+		Site:    strings.TrimSpace(m.Sitename),
+		Lang:    m.Language,
+		URL:     m.URL,
 	}
 	if !m.Date.IsZero() && m.Date.Year() > 1900 {
 		res.Published = m.Date.Format(time.DateOnly)
@@ -88,8 +100,30 @@ var blocks = map[atom.Atom]bool{
 // nodeText renders the content tree trafilatura kept as paragraphs
 // separated by blank lines, the shape the clean-up and the sentence splitter
 // expect (trafilatura's own ContentText runs paragraphs together). White
-// space inside a paragraph collapses to one space; <br> is a line break.
-func nodeText(root *html.Node) string {
+// space inside a paragraph collapses to one space; <br> is a line break. A
+// paragraph whose letters all repeat text already rendered is left out and
+// returned in repeats.
+func nodeText(root *html.Node) (string, []string) {
+	var out strings.Builder
+	var seen strings.Builder // everything rendered, without white space
+	var repeats []string
+	flush := func(b *strings.Builder) {
+		p := strings.TrimSpace(b.String())
+		b.Reset()
+		if p == "" {
+			return
+		}
+		squeezed := strings.Join(strings.Fields(p), "")
+		if len(squeezed) >= 20 && strings.Contains(seen.String(), squeezed) {
+			repeats = append(repeats, p)
+			return
+		}
+		seen.WriteString(squeezed)
+		if out.Len() > 0 {
+			out.WriteString("\n\n")
+		}
+		out.WriteString(p)
+	}
 	var b strings.Builder
 	pendingBreak := ""
 	space := false
@@ -148,7 +182,12 @@ func nodeText(root *html.Node) string {
 		}
 	}
 	walk(root)
-	return b.String()
+	for _, para := range strings.Split(b.String(), "\n\n") {
+		var pb strings.Builder
+		pb.WriteString(para)
+		flush(&pb)
+	}
+	return out.String(), repeats
 }
 
 func isHTMLSpace(c byte) bool {

@@ -20,10 +20,12 @@ import (
 	"github.com/claimtrace/claimtrace/internal/annotate/attrib"
 	"github.com/claimtrace/claimtrace/internal/annotate/claim"
 	"github.com/claimtrace/claimtrace/internal/annotate/event"
+	"github.com/claimtrace/claimtrace/internal/annotate/mention"
 	"github.com/claimtrace/claimtrace/internal/annotate/quantity"
 	"github.com/claimtrace/claimtrace/internal/annotate/timex"
 	"github.com/claimtrace/claimtrace/internal/doc"
 	"github.com/claimtrace/claimtrace/internal/extract"
+	"github.com/claimtrace/claimtrace/internal/kb"
 	"github.com/claimtrace/claimtrace/internal/lang"
 	"github.com/claimtrace/claimtrace/internal/lexicon"
 )
@@ -32,6 +34,7 @@ import (
 type Config struct {
 	Extract  extract.Config
 	Lang     lang.Config
+	Mention  mention.Config
 	Timex    timex.Config
 	Quantity quantity.Config
 	Attrib   attrib.Config
@@ -46,6 +49,7 @@ func DefaultConfig() Config {
 	return Config{
 		Extract:  extract.DefaultConfig(),
 		Lang:     lang.DefaultConfig(),
+		Mention:  mention.DefaultConfig(),
 		Timex:    timex.DefaultConfig(),
 		Quantity: quantity.DefaultConfig(),
 		Attrib:   attrib.DefaultConfig(),
@@ -70,11 +74,13 @@ type Pipeline struct {
 	stages    []Stage
 }
 
-// New builds the pipeline from the lexicon and configuration: extraction,
-// language, then the annotators in their fixed order (times before
-// quantities, so numbers inside dates are not counted twice). Extra stages
-// run last, in the order given.
-func New(lex *lexicon.Lexicon, cfg Config, extra ...Stage) (*Pipeline, error) {
+// New builds the pipeline from the lexicon, the knowledge base and the
+// configuration: extraction, language, then the annotators in their fixed
+// order — mentions first (sources and events refer to them), times before
+// quantities (so numbers inside dates are not counted twice), claims, then
+// events (which carry their claim's source). A nil KB skips mentions. Extra
+// stages run last, in the order given.
+func New(lex *lexicon.Lexicon, k *kb.KB, cfg Config, extra ...Stage) (*Pipeline, error) {
 	ex, err := extract.New(lex, cfg.Extract)
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
@@ -103,7 +109,11 @@ func New(lex *lexicon.Lexicon, cfg Config, extra ...Stage) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
-	stages := []Stage{tx, qt, cl, ev}
+	var stages []Stage
+	if k != nil {
+		stages = append(stages, mention.New(k, lex, cfg.Mention))
+	}
+	stages = append(stages, tx, qt, cl, ev)
 	stages = append(stages, extra...)
 	return &Pipeline{cfg: cfg, extractor: ex, detector: det, stages: stages}, nil
 }

@@ -9,14 +9,32 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/claimtrace/claimtrace/internal/doc"
 	"github.com/claimtrace/claimtrace/internal/ingest"
+	"github.com/claimtrace/claimtrace/internal/kb"
 	"github.com/claimtrace/claimtrace/internal/lexicon"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/cases/*/want.json from the current output")
+
+var (
+	kbOnce sync.Once
+	kbVal  *kb.KB
+	kbErr  error
+)
+
+// testKB loads the built-in knowledge base once for all tests.
+func testKB(tb testing.TB) *kb.KB {
+	tb.Helper()
+	kbOnce.Do(func() { kbVal, kbErr = kb.Load(context.Background(), kb.Options{}) })
+	if kbErr != nil {
+		tb.Fatal(kbErr)
+	}
+	return kbVal
+}
 
 func newPipeline(tb testing.TB) *Pipeline {
 	tb.Helper()
@@ -24,7 +42,7 @@ func newPipeline(tb testing.TB) *Pipeline {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	p, err := New(lex, DefaultConfig())
+	p, err := New(lex, testKB(tb), DefaultConfig())
 	if err != nil {
 		tb.Fatal(err)
 	}

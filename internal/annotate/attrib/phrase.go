@@ -52,7 +52,12 @@ func Tokenize(text string, span doc.Span) []Token {
 		t.Cap = unicode.IsUpper(r)
 		t.Arabic = unicode.Is(unicode.Arabic, r)
 		t.Acronym = acronym(src[a:b])
-		gap := src[prevEnd:a]
+		// One source character can fold to several words (a ligature, a
+		// compatibility form), so word spans may share source bytes.
+		gap := ""
+		if a > prevEnd {
+			gap = src[prevEnd:a]
+		}
 		t.Initial = i == 0 || strings.ContainsAny(gap, "“\"«„:(") || strings.Contains(gap, ". ")
 		toks = append(toks, t)
 		prevEnd = b

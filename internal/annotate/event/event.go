@@ -329,6 +329,7 @@ func (r *run) event(sent doc.Span, h hit, hits []hit) doc.Event {
 		Start: h.start, End: h.end, Trigger: r.text[h.start:h.end],
 		Actors: []string{}, Targets: []string{},
 	}
+	ev.EventType, ev.SubEventType, _ = Labels(ev.Type, ev.SubType)
 	claim := r.claimFor(h.start, h.end)
 	var skip string // the claim's speaker is its voice, not a party
 	if claim >= 0 {
