@@ -17,10 +17,11 @@ import (
 // (Skeleton): articles dropped, transliteration variants mapped to one
 // letter (kh→h, gh→g, th→t, dh→d, ph→f, sh/ch→s, j/dj/dsh→g, q/c→k,
 // ou→u, ee→i), doubled letters collapsed, vowels and y, and h after a
-// vowel at the end of a word, dropped, and the words joined. A skeleton
-// must have at least four consonants (three for one word of six letters or
-// more). The skeleton index holds the names of curated and country
-// entities and of gazetteer places with at least fuzzyMinPopulation people.
+// vowel at the end of a word, dropped (w stays, so Ghuwayran ≡ Ghweiran),
+// and the words joined. A skeleton must have at least four consonants
+// (three for one word of six letters or more). The skeleton index holds
+// the names of curated and country entities and of gazetteer places with
+// at least fuzzyMinPopulation people.
 //
 // A candidate whose skeleton equals an indexed one is then compared with
 // that name by a transliteration-aware edit distance on the mapped forms
@@ -28,7 +29,10 @@ import (
 // other letter 1). similarity = 1 − distance / length of the longer form,
 // and it must reach Config.FuzzyMin (0.72 by default). With equal
 // skeletons the distance is mostly vowels, so the threshold mainly rejects
-// short names whose vowels all differ. Arabic-script words are not matched
+// short names whose vowels all differ. Gazetteer places, whose alternate
+// names collide with everything, need more: similarity ≥ 0.85 and a place
+// the document names for sure within PlaceMaxKm/3, or similarity ≥ 0.9, a
+// big place, and its country named. Arabic-script words are not matched
 // fuzzily: textnorm already folds their spelling variants (hamza, alef,
 // ta marbuta, alef maksura, tashkeel), and adding or removing a long vowel
 // turns one Arabic word into another (تدمر Palmyra, تدمير destruction).
@@ -141,7 +145,7 @@ func skeletonOf(form string) string {
 			if j > 0 && w[j-1] == c {
 				continue // doubled letter
 			}
-			if isVowel(c) || c == 'w' && (j == len(w)-1 || isVowel(w[j+1])) && j > 0 && isVowel(w[j-1]) {
+			if isVowel(c) {
 				continue
 			}
 			if c == 'h' && j == len(w)-1 && j > 0 && isVowel(w[j-1]) {
