@@ -40,13 +40,13 @@ func (m *Main) analyze(ctx context.Context, log *slog.Logger, args []string) err
 		fmt.Fprintln(m.Stderr, "Usage: claimtrace analyze [flags] [FILE|DIR|-]...\n\nReads plain text, HTML and JSONL (told by content); '-' or no argument reads stdin.\nWrites one claimtrace/v1 JSON document per input document to stdout.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	paths, err := parseArgs(fs, args)
+	if err != nil {
 		if err == flag.ErrHelp {
 			return nil
 		}
 		return &usageError{msg: err.Error(), hint: "claimtrace analyze -h"}
 	}
-	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}

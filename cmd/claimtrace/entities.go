@@ -26,7 +26,8 @@ func (m *Main) entities(ctx context.Context, log *slog.Logger, args []string) er
 	asJSON := fs.Bool("json", false, "JSON lines even on a terminal")
 	var kf kbFlags
 	kf.register(fs)
-	if err := fs.Parse(args); err != nil {
+	paths, err := parseArgs(fs, args)
+	if err != nil {
 		if err == flag.ErrHelp {
 			return nil
 		}
@@ -38,7 +39,6 @@ func (m *Main) entities(ctx context.Context, log *slog.Logger, args []string) er
 	if kf.none {
 		return &usageError{msg: "entities --unknown needs a knowledge base", hint: "drop --no-kb"}
 	}
-	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}

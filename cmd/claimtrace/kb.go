@@ -28,7 +28,8 @@ func (m *Main) kbCmd(ctx context.Context, log *slog.Logger, args []string) error
 	typ := fs.String("type", "", "only entities of this type (PERSON, ORG, GPE, LOC, FACILITY, OUTLET)")
 	limit := fs.Int("limit", 50, "at most this many results (0: all)")
 	asJSON := fs.Bool("json", false, "JSON lines even on a terminal")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		if err == flag.ErrHelp {
 			return nil
 		}
@@ -54,7 +55,7 @@ func (m *Main) kbCmd(ctx context.Context, log *slog.Logger, args []string) error
 		}
 		return m.printEntities(es, table)
 	case "search":
-		if fs.NArg() == 0 {
+		if len(pos) == 0 {
 			return &usageError{msg: "kb search needs a query", hint: "claimtrace kb search Hasaka"}
 		}
 		k, err := kf.load(ctx, log, true)
@@ -66,14 +67,14 @@ func (m *Main) kbCmd(ctx context.Context, log *slog.Logger, args []string) error
 			n = 1 << 30
 		}
 		var es []*kb.Entity
-		for _, e := range k.Search(strings.Join(fs.Args(), " "), n) {
+		for _, e := range k.Search(strings.Join(pos, " "), n) {
 			if *typ == "" || strings.EqualFold(e.Type, *typ) {
 				es = append(es, e)
 			}
 		}
 		return m.printEntities(es, table)
 	case "show":
-		if fs.NArg() == 0 {
+		if len(pos) == 0 {
 			return &usageError{msg: "kb show needs an entity id", hint: "claimtrace kb show ct:isis"}
 		}
 		k, err := kf.load(ctx, log, true)
@@ -83,7 +84,7 @@ func (m *Main) kbCmd(ctx context.Context, log *slog.Logger, args []string) error
 		enc := json.NewEncoder(m.Stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		for _, id := range fs.Args() {
+		for _, id := range pos {
 			e, ok := k.Entity(id)
 			if !ok {
 				return fmt.Errorf("no entity %q in the knowledge base (try: claimtrace kb search NAME): %w", id, errPartial)
@@ -94,7 +95,7 @@ func (m *Main) kbCmd(ctx context.Context, log *slog.Logger, args []string) error
 		}
 		return nil
 	case "validate":
-		return m.kbValidate(ctx, log, &kf, fs.Args())
+		return m.kbValidate(ctx, log, &kf, pos)
 	default:
 		return &usageError{msg: fmt.Sprintf("unknown kb subcommand %q", sub), hint: "claimtrace kb list|show|search|validate"}
 	}
