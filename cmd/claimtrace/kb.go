@@ -18,9 +18,12 @@ import (
 // kbCmd runs 'claimtrace kb list|show|search|validate'.
 func (m *Main) kbCmd(ctx context.Context, log *slog.Logger, args []string) error {
 	if len(args) == 0 {
-		return &usageError{msg: "kb needs a subcommand: list, show, search or validate", hint: "claimtrace kb list -type ORG"}
+		return &usageError{msg: "kb needs a subcommand: list, show, search, validate or import-geonames", hint: "claimtrace kb list -type ORG"}
 	}
 	sub, args := args[0], args[1:]
+	if sub == "import-geonames" {
+		return m.kbImport(ctx, args)
+	}
 	fs := flag.NewFlagSet("kb "+sub, flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
 	var kf kbFlags

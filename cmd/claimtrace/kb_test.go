@@ -110,3 +110,31 @@ func TestEntitiesUnknown(t *testing.T) {
 		t.Errorf("unknown names lack Zorvan Teleki:\n%s", out)
 	}
 }
+
+func TestKBImportGeoNames(t *testing.T) {
+	dir := t.TempDir()
+	// Two invented places in the GeoNames "geoname" layout (19 tab-separated columns).
+	row := func(id, name, alt, cc, pop string) string {
+		cols := []string{id, name, name, alt, "35.1", "40.2", "P", "PPL", cc, "", "", "", "", "", pop, "", "300", "Asia/Damascus", "2024-01-01"}
+		return strings.Join(cols, "\t") + "\n"
+	}
+	dump := row("99000001", "Tall Zorvan", "Tell Zorvan,تل زورفان", "SY", "12000") + row("99000002", "Nowhere", "", "NL", "5")
+	if err := os.WriteFile(filepath.Join(dir, "SY.txt"), []byte(dump), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "kb", "sy.tsv.gz")
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := run(t, "", "kb", "import-geonames", filepath.Join(dir, "SY.txt"), "-countries", "sy", "-o", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	code, stdout, errs := run(t, "", "kb", "show", "gn:99000001", "-no-places", "-kb", filepath.Dir(out))
+	if code != exitOK || !strings.Contains(stdout, "Tall Zorvan") {
+		t.Fatalf("imported place not in KB: exit %d %s %s", code, stdout, errs)
+	}
+	if code, _, _ := run(t, "", "kb", "show", "gn:99000002", "-no-places", "-kb", filepath.Dir(out)); code != exitPartial {
+		t.Error("the -countries filter did not drop the NL place")
+	}
+}
