@@ -10,11 +10,13 @@ import (
 	"log/slog"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
 	"github.com/claimtrace/claimtrace/internal/corpusgen"
 	"github.com/claimtrace/claimtrace/internal/doc"
+	"github.com/claimtrace/claimtrace/internal/extract"
 	"github.com/claimtrace/claimtrace/internal/pipeline"
 )
 
@@ -39,7 +41,7 @@ func (m *Main) bench(ctx context.Context, log *slog.Logger, args []string) error
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
 	n := fs.Int("n", 10000, "documents per mode")
-	modes := fs.String("modes", "text,html", "comma-separated: text, html, mixed")
+	modes := fs.String("modes", "text,html", "comma-separated: text, html, mixed, trafilatura (go-trafilatura alone on the HTML pages, for comparison)")
 	workers := fs.Int("workers", 0, "documents analysed at once (0: one per CPU)")
 	langs := fs.String("langs", "en,nl,ar", "languages of the generated corpus")
 	var kf kbFlags
@@ -68,6 +70,8 @@ func (m *Main) bench(ctx context.Context, log *slog.Logger, args []string) error
 			gc.HTMLShare = 1
 		case "mixed":
 			gc.HTMLShare = 0.5
+		case "trafilatura":
+			gc.HTMLShare = 1
 		default:
 			return &usageError{msg: fmt.Sprintf("unknown mode %q", mode), hint: "claimtrace bench -modes text,html"}
 		}
@@ -75,7 +79,12 @@ func (m *Main) bench(ctx context.Context, log *slog.Logger, args []string) error
 		if err != nil {
 			return err
 		}
-		rep, err := runBench(ctx, m.Stderr, p, g.All(), *n)
+		var rep benchReport
+		if mode == "trafilatura" {
+			rep, err = runBaseline(ctx, g.All(), cfg.Workers)
+		} else {
+			rep, err = runBench(ctx, m.Stderr, p, g.All(), *n)
+		}
 		if err != nil {
 			return err
 		}
@@ -127,6 +136,61 @@ func runBench(ctx context.Context, stderr io.Writer, p *pipeline.Pipeline, input
 	el := time.Since(start).Seconds()
 	rep.Seconds = el
 	rep.DocsPerSec = float64(i) / el
+	rep.InputMB = float64(bytes) / (1 << 20)
+	rep.MBPerSec = rep.InputMB / el
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		rep.MaxRSSMB = float64(ru.Maxrss) / 1024
+	}
+	return rep, nil
+}
+
+// runBaseline times go-trafilatura alone over the same generated pages, on
+// the same number of workers, so 'analyze' can be compared with it.
+func runBaseline(ctx context.Context, inputs iter.Seq2[doc.Input, error], workers int) (benchReport, error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var rep benchReport
+	jobs := make(chan string, workers)
+	errs := make(chan error, workers)
+	var bytes int64
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for body := range jobs {
+				errs <- extract.Baseline(body)
+			}
+		}()
+	}
+	go func() {
+		for in, err := range inputs {
+			if err != nil || ctx.Err() != nil {
+				continue
+			}
+			bytes += int64(len(in.Body))
+			jobs <- in.Body
+		}
+		close(jobs)
+		wg.Wait()
+		close(errs)
+	}()
+	for err := range errs {
+		if err != nil {
+			rep.Failed++
+		} else {
+			rep.Docs++
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
+	el := time.Since(start).Seconds()
+	rep.Seconds = el
+	rep.DocsPerSec = float64(rep.Docs+rep.Failed) / el
 	rep.InputMB = float64(bytes) / (1 << 20)
 	rep.MBPerSec = rep.InputMB / el
 	var ru syscall.Rusage

@@ -193,3 +193,17 @@ func nodeText(root *html.Node) (string, []string) {
 func isHTMLSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
+
+// Baseline runs go-trafilatura alone on a page, with its default options
+// plus the fallbacks, as a reference point for speed comparisons
+// (`claimtrace bench -modes trafilatura`): what a user would pay for
+// extraction only, without claimtrace's clean-up and analysis.
+func Baseline(body string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("trafilatura panicked: %v", r)
+		}
+	}()
+	_, err = trafilatura.Extract(strings.NewReader(body), trafilatura.Options{EnableFallback: true})
+	return err
+}
