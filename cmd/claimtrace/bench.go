@@ -133,15 +133,7 @@ func runBench(ctx context.Context, stderr io.Writer, p *pipeline.Pipeline, input
 	if err := ctx.Err(); err != nil {
 		return rep, err
 	}
-	el := time.Since(start).Seconds()
-	rep.Seconds = el
-	rep.DocsPerSec = float64(i) / el
-	rep.InputMB = float64(bytes) / (1 << 20)
-	rep.MBPerSec = rep.InputMB / el
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
-		rep.MaxRSSMB = float64(ru.Maxrss) / 1024
-	}
+	rep.finish(time.Since(start), i, bytes)
 	return rep, nil
 }
 
@@ -188,14 +180,20 @@ func runBaseline(ctx context.Context, inputs iter.Seq2[doc.Input, error], worker
 	if err := ctx.Err(); err != nil {
 		return rep, err
 	}
-	el := time.Since(start).Seconds()
+	rep.finish(time.Since(start), rep.Docs+rep.Failed, bytes)
+	return rep, nil
+}
+
+// finish fills the rates from the elapsed time, the documents and input
+// bytes seen, and the process's peak resident memory.
+func (rep *benchReport) finish(elapsed time.Duration, docs int, bytes int64) {
+	el := elapsed.Seconds()
 	rep.Seconds = el
-	rep.DocsPerSec = float64(rep.Docs+rep.Failed) / el
+	rep.DocsPerSec = float64(docs) / el
 	rep.InputMB = float64(bytes) / (1 << 20)
 	rep.MBPerSec = rep.InputMB / el
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
 		rep.MaxRSSMB = float64(ru.Maxrss) / 1024
 	}
-	return rep, nil
 }
