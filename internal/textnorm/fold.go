@@ -103,7 +103,9 @@ func fold(s string, withOrig bool) (key []byte, orig []int) {
 	if withOrig {
 		orig = make([]int, 0, len(s)+1)
 	}
-	pend := -1 // source offset of a separator not yet written
+	pend := -1     // source offset of a separator not yet written
+	mixed := false // the key may have a word mixing Latin, Cyrillic, Greek
+	lcgEnd := -1   // key offset after the last Greek or Cyrillic output
 	var gsBuf, marksBuf [16]int
 	gs, marks := gsBuf[:0], marksBuf[:0] // key offsets of ğ and of transliteration markers
 	for i := 0; i < len(s); {
@@ -153,6 +155,16 @@ func fold(s string, withOrig bool) (key []byte, orig []int) {
 			out = s[i : i+size]
 			if at != i {
 				out = string(r)
+			}
+		}
+		lcgOut := len(out) > 0 && (isLCGLead(out[0]) || e.kind != kSame && len(out) > 2 && hasLCG(out))
+		if lcgOut && !mixed {
+			// Fast path: a two-byte letter right after one of its own
+			// script, as in every Russian or Greek word.
+			n := len(key)
+			if !(lcgEnd == n && n > 1 && len(out) == 2 && key[n-1] >= utf8.RuneSelf &&
+				isLCGLead(key[n-2]) && isGreekLead(key[n-2]) == isGreekLead(out[0])) {
+				mixed = mixesScripts(key, out, lcgEnd)
 			}
 		}
 
@@ -208,6 +220,9 @@ func fold(s string, withOrig bool) (key []byte, orig []int) {
 				}
 			}
 		}
+		if lcgOut {
+			lcgEnd = len(key)
+		}
 		i += size
 	}
 	if len(gs) > 0 {
@@ -215,6 +230,17 @@ func fold(s string, withOrig bool) (key []byte, orig []int) {
 	}
 	if withOrig {
 		orig = append(orig, len(s))
+	}
+	if !mixed && lcgEnd >= 0 && lcgEnd < len(key) && isASCIILetter(key[lcgEnd]) {
+		mixed = true // a Latin letter right after the last Greek or Cyrillic one
+	}
+	if mixed {
+		// Words mixing Latin, Cyrillic and Greek letters are rare; Key
+		// folds again with offsets to tell the source's letter case.
+		var again bool
+		if key, orig, again = unmix(t, s, key, orig); again && !withOrig {
+			key, _ = fold(s, true)
+		}
 	}
 	return key, orig
 }

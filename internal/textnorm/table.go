@@ -170,8 +170,14 @@ var markers = map[rune]bool{
 // tables only cache its results.
 func foldRune(r rune) (out string, k kind, marker bool) {
 	marker = markers[r]
-	// Step 1 (reserved): confusable (UTS #39) folding goes here. It must map
-	// to runes that fold to themselves, so that keys stay fixed points.
+	// Step 1: confusables. Per rune, only the IPA letters that stand in for
+	// ASCII ones (ɑ ɡ ɩ ɪ ʏ; generated from UTS #39 data). Look-alikes across
+	// Latin, Cyrillic and Greek depend on the word and are mapped after
+	// folding (see unmix). Targets fold to themselves, so keys stay fixed
+	// points.
+	if s, ok := ipaLookalikes[r]; ok {
+		return s, kMap, false
+	}
 	if r == 'ğ' || r == 'Ğ' {
 		return "g", kGBreve, false
 	}
