@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/claimtrace/claimtrace/internal/lexicon"
 	"github.com/claimtrace/claimtrace/internal/textnorm"
@@ -87,6 +88,8 @@ func parseNumber(s string, decimal byte) (v, alt float64, amb, ok bool) {
 				return 0, 0, false, false
 			}
 			spaced, run = true, 0
+		case unicode.Is(unicode.Cf, r):
+			// Invisible inside a number (scanNumber let it in): not there.
 		default:
 			return 0, 0, false, false
 		}

@@ -59,6 +59,16 @@ func tokenize(text string, lo, hi int, d *langData) []token {
 				if r2 >= utf8.RuneSelf {
 					r2, s2 = utf8.DecodeRuneInString(text[end:hi])
 				}
+				if !isDigit(r2) && !textnorm.IsWordChar(r2) {
+					// An invisible character inside a word ("janu\u00ADari")
+					// does not end it; the key drops it.
+					if j := skipCf(text, end, hi); j > end && j < hi {
+						if r3, _ := utf8.DecodeRuneInString(text[j:hi]); !isDigit(r3) && textnorm.IsWordChar(r3) {
+							end = j
+							continue
+						}
+					}
+				}
 				if isDigit(r2) || !textnorm.IsWordChar(r2) {
 					break
 				}
@@ -145,16 +155,17 @@ func scanNumber(text string, i, hi int, spaceGroup bool) int {
 	firstRun := n
 	sepSeen := false
 	for end < hi {
-		r, size := utf8.DecodeRuneInString(text[end:hi])
+		at := skipCf(text, end, hi) // "3.\u200B500", "3\u2060500": invisible inside a number
+		r, size := utf8.DecodeRuneInString(text[at:hi])
 		switch {
 		case isDigitSep(r):
-			e2, n2 := digitRun(text, end+size, hi)
+			e2, n2 := digitRun(text, at+size, hi)
 			if n2 == 0 {
 				return end
 			}
 			end, sepSeen = e2, true
 		case !sepSeen && firstRun <= 3 && (isGroupSpace(r) || spaceGroup && r == ' '):
-			e2, n2 := digitRun(text, end+size, hi)
+			e2, n2 := digitRun(text, at+size, hi)
 			if n2 != 3 {
 				return end
 			}
@@ -166,7 +177,10 @@ func scanNumber(text string, i, hi int, spaceGroup bool) int {
 	return end
 }
 
-// digitRun returns the end of the run of digits at i and its length in digits.
+// digitRun returns the end of the run of digits at i and its length in
+// digits. Invisible format characters (ZWSP, word joiner, soft hyphen, bidi
+// marks) between digits belong to the run, so "3\u200B500" is one number;
+// at the end of the run they do not.
 func digitRun(text string, i, hi int) (int, int) {
 	n := 0
 	for i < hi {
@@ -175,10 +189,29 @@ func digitRun(text string, i, hi int) (int, int) {
 			r, size = utf8.DecodeRuneInString(text[i:hi])
 		}
 		if !isDigit(r) {
+			if j := skipCf(text, i, hi); j > i && j < hi {
+				if r2, s2 := utf8.DecodeRuneInString(text[j:hi]); isDigit(r2) {
+					i, n = j+s2, n+1
+					continue
+				}
+			}
 			break
 		}
 		i += size
 		n++
 	}
 	return i, n
+}
+
+// skipCf returns the end of the run of format characters (category Cf) at
+// text[i:hi], or i if there is none.
+func skipCf(text string, i, hi int) int {
+	for i < hi && text[i] >= utf8.RuneSelf {
+		r, size := utf8.DecodeRuneInString(text[i:hi])
+		if !unicode.Is(unicode.Cf, r) {
+			break
+		}
+		i += size
+	}
+	return i
 }
