@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strings"
 
+	"github.com/claimtrace/claimtrace/internal/annotate/hostile"
 	"github.com/claimtrace/claimtrace/internal/doc"
 	"github.com/claimtrace/claimtrace/internal/ingest"
 	"github.com/claimtrace/claimtrace/internal/pipeline"
@@ -20,6 +21,7 @@ type analyzeFlags struct {
 	maxBytes   int64
 	noFallback bool
 	quiet      bool
+	strictUni  bool
 	kb         kbFlags
 }
 
@@ -35,6 +37,7 @@ func (m *Main) analyze(ctx context.Context, log *slog.Logger, args []string) err
 	fs.Int64Var(&f.maxBytes, "max-bytes", ing.MaxBytes, "largest text or HTML file (and JSONL line) accepted, in bytes")
 	fs.BoolVar(&f.noFallback, "no-html-fallback", false, "skip readability/dom-distiller fallbacks in HTML extraction (faster, less recall)")
 	fs.BoolVar(&f.quiet, "q", false, "do not print the summary line on stderr")
+	fs.BoolVar(&f.strictUni, "strict-unicode", false, "exit with status 4 when any document holds bidi control characters (documents are still written, with their warnings)")
 	f.kb.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(m.Stderr, "Usage: claimtrace analyze [flags] [FILE|DIR|-]...\n\nReads plain text, HTML and JSONL (told by content); '-' or no argument reads stdin.\nWrites one claimtrace/v1 JSON document per input document to stdout.\n\nFlags:")
@@ -61,7 +64,7 @@ func (m *Main) analyze(ctx context.Context, log *slog.Logger, args []string) err
 		return err
 	}
 	enc := doc.NewEncoder(m.Stdout, f.pretty)
-	var ok, failed int
+	var ok, failed, bidi int
 	for r := range p.Run(ctx, ingest.Read(ctx, ing, paths, m.Stdin)) {
 		if r.Err != nil {
 			failed++
@@ -72,6 +75,10 @@ func (m *Main) analyze(ctx context.Context, log *slog.Logger, args []string) err
 			return err
 		}
 		ok++
+		if f.strictUni && hostile.HasBidi(r.Doc) {
+			bidi++
+			fmt.Fprintf(m.Stderr, "claimtrace: %s: bidi control characters (--strict-unicode)\n", r.Doc.Source.Path)
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("interrupted after %d documents: %w", ok, err)
@@ -81,6 +88,9 @@ func (m *Main) analyze(ctx context.Context, log *slog.Logger, args []string) err
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d inputs failed: %w", failed, ok+failed, errPartial)
+	}
+	if bidi > 0 {
+		return fmt.Errorf("%d documents hold bidi control characters: %w", bidi, errBidi)
 	}
 	return nil
 }

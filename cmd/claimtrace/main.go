@@ -18,12 +18,14 @@ import (
 )
 
 // Exit codes: 0 everything went through, 1 some inputs failed (the good
-// documents were still written), 2 a usage error, 3 a fatal error.
+// documents were still written), 2 a usage error, 3 a fatal error, 4 input
+// refused by --strict-unicode (documents written, bidi controls present).
 const (
 	exitOK      = 0
 	exitPartial = 1
 	exitUsage   = 2
 	exitFatal   = 3
+	exitRefused = 4
 )
 
 func main() {
@@ -43,6 +45,9 @@ type Main struct {
 
 // errPartial means some inputs failed while the rest were processed.
 var errPartial = errors.New("some inputs failed")
+
+// errBidi means --strict-unicode found bidi controls.
+var errBidi = errors.New("refused by --strict-unicode")
 
 // usageError is a command-line mistake; its hint tells what to type.
 type usageError struct {
@@ -93,6 +98,9 @@ func (m *Main) exitCode(err error) int {
 	case errors.Is(err, errPartial):
 		fmt.Fprintf(m.Stderr, "claimtrace: %v\n", err)
 		return exitPartial
+	case errors.Is(err, errBidi):
+		fmt.Fprintf(m.Stderr, "claimtrace: %v\n", err)
+		return exitRefused
 	default:
 		fmt.Fprintf(m.Stderr, "claimtrace: %v\n", err)
 		return exitFatal

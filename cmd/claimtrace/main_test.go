@@ -139,3 +139,29 @@ func TestBenchSmall(t *testing.T) {
 		}
 	}
 }
+
+func TestStrictUnicode(t *testing.T) {
+	clean := "The council of Leeds approved a budget of 3,500 pounds on Monday."
+	hostileText := "The council of Leeds approved a budget of \u2067\u202e3,500\u202c\u2069 pounds on Monday."
+	if code, _, errs := run(t, clean, "analyze", "-q", "--no-kb", "--strict-unicode", "-"); code != exitOK {
+		t.Errorf("clean text: exit %d: %s", code, errs)
+	}
+	code, out, errs := run(t, hostileText, "analyze", "-q", "--no-kb", "--strict-unicode", "-")
+	if code != exitRefused {
+		t.Errorf("bidi text: exit %d, want %d: %s", code, exitRefused, errs)
+	}
+	docs := decodeLines(t, out)
+	if len(docs) != 1 {
+		t.Fatalf("the document must still be written, got %d", len(docs))
+	}
+	var bidi bool
+	for _, w := range docs[0].Warnings {
+		bidi = bidi || w.Kind == doc.WarnBidi
+	}
+	if !bidi {
+		t.Errorf("no bidi_control warning: %+v", docs[0].Warnings)
+	}
+	if code, _, _ := run(t, hostileText, "analyze", "-q", "--no-kb", "-"); code != exitOK {
+		t.Errorf("without --strict-unicode bidi text is analysed normally, exit %d", code)
+	}
+}

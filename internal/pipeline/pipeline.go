@@ -20,6 +20,7 @@ import (
 	"github.com/claimtrace/claimtrace/internal/annotate/attrib"
 	"github.com/claimtrace/claimtrace/internal/annotate/claim"
 	"github.com/claimtrace/claimtrace/internal/annotate/event"
+	"github.com/claimtrace/claimtrace/internal/annotate/hostile"
 	"github.com/claimtrace/claimtrace/internal/annotate/mention"
 	"github.com/claimtrace/claimtrace/internal/annotate/quantity"
 	"github.com/claimtrace/claimtrace/internal/annotate/timex"
@@ -76,7 +77,7 @@ type Pipeline struct {
 
 // New builds the pipeline from the lexicon, the knowledge base and the
 // configuration: extraction, language, then the annotators in their fixed
-// order — mentions first (sources and events refer to them), times before
+// order — hidden-character warnings, mentions (sources and events refer to them), times before
 // quantities (so numbers inside dates are not counted twice), claims, then
 // events (which carry their claim's source). A nil KB skips mentions. Extra
 // stages run last, in the order given.
@@ -109,7 +110,9 @@ func New(lex *lexicon.Lexicon, k *kb.KB, cfg Config, extra ...Stage) (*Pipeline,
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
-	var stages []Stage
+	// Warnings about hidden and look-alike characters come first: they
+	// only read the text and the segments.
+	stages := []Stage{hostile.New()}
 	if k != nil {
 		stages = append(stages, mention.New(k, lex, cfg.Mention))
 	}

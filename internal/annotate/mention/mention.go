@@ -13,10 +13,12 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/claimtrace/claimtrace/internal/doc"
 	"github.com/claimtrace/claimtrace/internal/kb"
 	"github.com/claimtrace/claimtrace/internal/lexicon"
+	"github.com/claimtrace/claimtrace/internal/textnorm"
 )
 
 // Config configures the stage; it is the matcher's configuration.
@@ -51,7 +53,37 @@ func (s *Stage) Apply(ctx context.Context, d *doc.Document) error {
 	if d.Mentions == nil {
 		d.Mentions = []doc.Mention{}
 	}
+	for i := range d.Mentions {
+		d.Mentions[i].Skeleton = disguised(d.Mentions[i].Text)
+	}
 	return nil
+}
+
+// disguised reports whether a name as written only matched because the
+// keys saw through it: an invisible format character inside it (other than
+// a joiner between Arabic-script letters, which is orthography) or letters
+// of several look-alike scripts. A fact-checker wants to know: a name
+// written that way was likely written to dodge keyword filters.
+func disguised(s string) bool {
+	prev := rune(-1)
+	rs := []rune(s)
+	for i, r := range rs {
+		if unicode.Is(unicode.Cf, r) {
+			if (r == '\u200c' || r == '\u200d') && i > 0 && i+1 < len(rs) &&
+				unicode.Is(unicode.Arabic, prev) && unicode.Is(unicode.Arabic, rs[i+1]) {
+				prev = r
+				continue
+			}
+			return true
+		}
+		prev = r
+	}
+	for _, w := range strings.Fields(s) {
+		if _, changed := textnorm.Skeleton(w); changed {
+			return true
+		}
+	}
+	return false
 }
 
 // Matcher exposes the underlying matcher (for `claimtrace kb` tools that
