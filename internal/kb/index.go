@@ -30,7 +30,6 @@ const (
 	maxAliasWords = 8
 	shardBits     = 6
 	nShards       = 1 << shardBits
-	prefixBit     = 1 << 31
 )
 
 func hashAdd(h uint64, s string) uint64 {
@@ -68,16 +67,20 @@ type posting struct {
 	words uint8
 }
 
-// node chains the postings of one hash inside a shard.
-type node struct {
-	posting
-	next int32 // index+1 of the next posting under the same hash, or 0
+// A shard maps a hash to its postings, which lie next to each other in
+// posts, so that a lookup returns a sub-slice without copying: the value
+// is prefixBit | count<<32 | start. (A map slot holds 16 bytes whether the
+// value is 32 or 64 bits wide, so the wider value costs no memory.)
+type shard struct {
+	m     map[uint64]uint64
+	posts []posting
 }
 
-type shard struct {
-	m     map[uint64]uint32 // hash → prefixBit | (index+1 of the first node, or 0)
-	posts []node
-}
+const (
+	prefixBit  = 1 << 63
+	countShift = 32
+	startMask  = 1<<countShift - 1
+)
 
 // filterBits sizes the bit filter in front of the maps: one bit per hash
 // value modulo 2^23 (1 MB), set for every stored hash. Most words of a
@@ -104,21 +107,21 @@ func (k *KB) index() *index {
 	return k.idx
 }
 
-// lookup returns the postings under h (appended to buf) and whether h is
-// also a proper prefix of a longer alias.
-func (ix *index) lookup(h uint64, buf []posting) ([]posting, bool) {
+// lookup returns the postings under h (a sub-slice of the index, which the
+// caller must not modify) and whether h is also a proper prefix of a
+// longer alias.
+func (ix *index) lookup(h uint64) ([]posting, bool) {
 	if f := h & (filterBits - 1); ix.filter[f>>6]&(1<<(f&63)) == 0 {
-		return buf, false
+		return nil, false
 	}
 	s := &ix.shards[h>>(64-shardBits)]
 	v, ok := s.m[h]
 	if !ok {
-		return buf, false
+		return nil, false
 	}
-	for i := v &^ prefixBit; i != 0; i = uint32(s.posts[i-1].next) {
-		buf = append(buf, s.posts[i-1].posting)
-	}
-	return buf, v&prefixBit != 0
+	start := v & startMask
+	n := v &^ prefixBit >> countShift
+	return s.posts[start : start+n : start+n], v&prefixBit != 0
 }
 
 func (k *KB) buildIndex() *index {
@@ -279,19 +282,28 @@ func addKey(out *[nShards][]pair, key string, p posting) int {
 	return n
 }
 
-// buildShard chains each hash's postings in one pass, dropping duplicates
-// (the same entity under the same name from two aliases that fold alike).
+// buildShard groups each hash's postings in posts, dropping duplicates (the
+// same entity under the same name from two aliases that fold alike). It
+// first chains them through a scratch array, newest first, and then lays
+// every chain out contiguously in that order, which is the order matching
+// has always seen them in.
 func buildShard(pairs []pair) shard {
-	s := shard{m: make(map[uint64]uint32, len(pairs)/2+1), posts: make([]node, 0, len(pairs))}
+	type node struct {
+		p    posting
+		next uint32 // index+1 of the next node under the same hash, or 0
+	}
+	m := make(map[uint64]uint64, len(pairs)/2+1) // during the build: prefixBit | count<<32 | head index+1
+	nodes := make([]node, 0, len(pairs))
 	for _, pr := range pairs {
-		v := s.m[pr.h]
+		v := m[pr.h]
 		if pr.p.ent < 0 {
-			s.m[pr.h] = v | prefixBit
+			m[pr.h] = v | prefixBit
 			continue
 		}
+		head := uint32(v & startMask)
 		dup := false
-		for i := v &^ prefixBit; i != 0; i = uint32(s.posts[i-1].next) {
-			if s.posts[i-1].posting == pr.p {
+		for i := head; i != 0; i = nodes[i-1].next {
+			if nodes[i-1].p == pr.p {
 				dup = true
 				break
 			}
@@ -299,11 +311,18 @@ func buildShard(pairs []pair) shard {
 		if dup {
 			continue
 		}
-		s.posts = append(s.posts, node{posting: pr.p, next: int32(v &^ prefixBit)})
-		s.m[pr.h] = v&prefixBit | uint32(len(s.posts))
+		nodes = append(nodes, node{p: pr.p, next: head})
+		m[pr.h] = v&prefixBit | (v&^prefixBit>>countShift+1)<<countShift | uint64(len(nodes))
 	}
-	s.posts = slices.Clip(s.posts)
-	return s
+	posts := make([]posting, 0, len(nodes))
+	for h, v := range m {
+		start := uint64(len(posts))
+		for i := uint32(v & startMask); i != 0; i = nodes[i-1].next {
+			posts = append(posts, nodes[i-1].p)
+		}
+		m[h] = v&^startMask | start
+	}
+	return shard{m: m, posts: posts}
 }
 
 // isAcronym reports whether a name is written in capitals (at least two

@@ -2,6 +2,7 @@ package kb
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -97,6 +98,9 @@ type Matcher struct {
 	// titleLast holds the last word of every title phrase, so that most
 	// words are ruled out as a title's end with one lookup.
 	titleLast map[string]bool
+	// pool recycles per-document state (*docState): its spans, maps and
+	// flags, so that a document allocates little beyond its results.
+	pool sync.Pool
 }
 
 // NewMatcher builds a matcher over k (building k's index if needed).
@@ -155,12 +159,12 @@ type span struct {
 
 // scan finds every n-gram of the key that is an indexed name, in token
 // order, with every length and proclitic variant (resolution picks).
-func (m *Matcher) scan(f *textnorm.Folded, toks []textnorm.Token, text string) []span {
+// The spans are appended to out[:0].
+func (m *Matcher) scan(f *textnorm.Folded, toks []textnorm.Token, text string, out []span) []span {
 	ix := m.ix
-	var out []span
-	// Every span's postings are a sub-slice of one arena, so that a hit
-	// costs no allocation of its own.
-	arena := make([]posting, 0, len(toks))
+	// A span's postings are a sub-slice of the index, so a hit costs no
+	// allocation of its own.
+	out = out[:0]
 	gap := make([]bool, len(toks)) // gap[i]: tokens i-1 and i may be in one name
 	for i := 1; i < len(toks); i++ {
 		gap[i] = gapOK(f, toks, i, text)
@@ -178,10 +182,8 @@ func (m *Matcher) scan(f *textnorm.Folded, toks []textnorm.Token, text string) [
 				}
 				h = hashAdd(hashAdd(h, " "), toks[u].Text)
 			}
-			n0 := len(arena)
-			var more bool
-			arena, more = ix.lookup(h, arena)
-			if posts := arena[n0:len(arena):len(arena)]; len(posts) > 0 {
+			posts, more := ix.lookup(h)
+			if len(posts) > 0 {
 				out = append(out, span{t0: t0, t1: u + 1, ks: ks, ke: toks[u].End, posts: posts, peeled: peeled, art: art})
 				found++
 			}
@@ -276,9 +278,16 @@ func (m *Matcher) Mentions(text string, segs []doc.Segment) []doc.Mention {
 	if len(toks) == 0 {
 		return nil
 	}
-	d := &docState{m: m, text: text, f: &f, toks: toks, segs: segs}
-	d.spans = m.scan(&f, toks, text)
-	return d.resolve()
+	d, _ := m.pool.Get().(*docState)
+	if d == nil {
+		d = &docState{}
+	}
+	d.reset(m, text, &f, toks, segs)
+	d.spans = m.scan(&f, toks, text, d.spans)
+	out := d.resolve()
+	d.release()
+	m.pool.Put(d)
+	return out
 }
 
 // elisions are the words French and Italian shorten before a vowel.

@@ -56,8 +56,46 @@ type docState struct {
 	strongEnts map[int32]bool
 	countries  map[string]bool
 	points     [][2]float64 // located places the document names, rounded
+	pointVecs  [][3]float64 // the points as unit vectors, for near
 	nearCache  map[nearKey]bool
 	caps       []int8 // per token: 0 unknown, 1 capitalised, 2 not
+
+	// Scratch reused from document to document (see Matcher.pool).
+	order []int32
+	cov   []bool
+}
+
+// reset readies a pooled docState for a new document, keeping the
+// capacity of its buffers and maps.
+func (d *docState) reset(m *Matcher, text string, f *textnorm.Folded, toks []textnorm.Token, segs []doc.Segment) {
+	d.m, d.text, d.f, d.toks, d.segs = m, text, f, toks, segs
+	d.spans = d.spans[:0]
+	if d.strongEnts == nil {
+		d.strongEnts, d.countries, d.nearCache = map[int32]bool{}, map[string]bool{}, map[nearKey]bool{}
+	}
+	clear(d.strongEnts)
+	clear(d.countries)
+	clear(d.nearCache)
+	d.points, d.pointVecs = d.points[:0], d.pointVecs[:0]
+	d.caps = nil
+}
+
+// release drops the references a pooled docState holds to one document,
+// so the pool keeps no text alive.
+func (d *docState) release() {
+	d.text, d.f, d.toks, d.segs = "", nil, nil, nil
+	clear(d.spans)
+	d.spans = d.spans[:0]
+}
+
+// covered returns a cleared per-token flag slice of length n.
+func (d *docState) covered(n int) []bool {
+	if cap(d.cov) < n {
+		d.cov = make([]bool, n)
+	}
+	d.cov = d.cov[:n]
+	clear(d.cov)
+	return d.cov
 }
 
 // candidate is one entity for a span, after filtering.
@@ -117,8 +155,6 @@ func (d *docState) srcSpan(s *span) (int, int) {
 
 func (d *docState) resolve() []doc.Mention {
 	k := d.m.kb
-	d.strongEnts = map[int32]bool{}
-	d.countries = map[string]bool{}
 	// Pass one: context.
 	for i := range d.spans {
 		s := &d.spans[i]
@@ -158,74 +194,73 @@ func (d *docState) resolve() []doc.Mention {
 			}
 		}
 	}
-	// Pass two: decide each span.
-	type decided struct {
-		s    *span
-		a, b int
-		c    candidate
-	}
-	var acc []decided
+	// Pass two: decide spans in the order the selection takes them:
+	// leftmost first, then longest, then without a peeled proclitic. A
+	// span that overlaps one already chosen can never be chosen, so it is
+	// not resolved at all: the words inside "Syrian Democratic Forces"
+	// cost no place checks. Spans over the same words and with the same
+	// peeling are resolved together and the best score wins (ties keep
+	// text order), so the choice is the one a full resolution followed by
+	// a leftmost-longest selection would make.
+	order := d.order[:0]
 	for i := range d.spans {
-		s := &d.spans[i]
-		d.prep(s)
-		a, b := s.a, s.b
-		if a >= b {
-			continue
-		}
-		src := d.text[a:b]
-		if allGenerated(s.posts) && (s.latin && !s.capStart || s.allStop) {
-			continue // gazetteer names count only when capitalised
-		}
-		lang := s.lang
-		var best candidate
-		best.ent = -1
-		for _, p := range s.posts {
-			if !d.accept(s, p, src, lang) {
-				continue
-			}
-			c := candidate{ent: p.ent, post: p, score: d.score(s, p, lang)}
-			if best.ent < 0 || c.score > best.score || c.score == best.score && c.ent < best.ent {
-				best = c
-			}
-		}
-		if best.ent >= 0 {
-			acc = append(acc, decided{s, a, b, best})
-		}
+		order = append(order, int32(i))
 	}
-	// Leftmost-longest selection.
-	slices.SortStableFunc(acc, func(x, y decided) int {
-		if x.s.t0 != y.s.t0 {
-			return x.s.t0 - y.s.t0
+	slices.SortStableFunc(order, func(i, j int32) int {
+		x, y := &d.spans[i], &d.spans[j]
+		if x.t0 != y.t0 {
+			return x.t0 - y.t0
 		}
-		if lx, ly := x.s.t1-x.s.t0, y.s.t1-y.s.t0; lx != ly {
+		if lx, ly := x.t1-x.t0, y.t1-y.t0; lx != ly {
 			return ly - lx
 		}
-		if x.s.peeled != y.s.peeled {
-			if x.s.peeled {
+		if x.peeled != y.peeled {
+			if x.peeled {
 				return 1
 			}
 			return -1
 		}
-		switch {
-		case x.c.score > y.c.score:
-			return -1
-		case x.c.score < y.c.score:
-			return 1
-		}
 		return 0
 	})
+	d.order = order
 	var out []doc.Mention
-	covered := make([]bool, len(d.toks))
+	covered := d.covered(len(d.toks))
 	end := 0
-	for _, x := range acc {
-		if x.a < end || slices.Contains(covered[x.s.t0:x.s.t1], true) {
+	for g := 0; g < len(order); {
+		first := &d.spans[order[g]]
+		h := g + 1
+		for h < len(order) {
+			s := &d.spans[order[h]]
+			if s.t0 != first.t0 || s.t1 != first.t1 || s.peeled != first.peeled {
+				break
+			}
+			h++
+		}
+		if slices.Contains(covered[first.t0:first.t1], true) {
+			g = h
 			continue
 		}
-		for t := x.s.t0; t < x.s.t1; t++ {
+		var win *span
+		var winC candidate
+		for _, i := range order[g:h] {
+			s := &d.spans[i]
+			d.prep(s)
+			if s.a >= s.b || s.a < end {
+				continue
+			}
+			if c, ok := d.decide(s); ok && (win == nil || c.score > winC.score) {
+				win, winC = s, c
+			}
+		}
+		g = h
+		if win == nil {
+			continue
+		}
+		for t := win.t0; t < win.t1; t++ {
 			covered[t] = true
 		}
-		end = x.b
-		out = append(out, d.mention(x.a, x.b, x.c, false))
+		end = win.b
+		out = append(out, d.mention(win.a, win.b, winC, false))
 	}
 	if d.m.cfg.Fuzzy {
 		out = append(out, d.fuzzy(covered)...)
@@ -235,6 +270,27 @@ func (d *docState) resolve() []doc.Mention {
 	}
 	slices.SortFunc(out, func(x, y doc.Mention) int { return x.Start - y.Start })
 	return out
+}
+
+// decide picks the best candidate for a prepared span, if any survives
+// the rules of pass two.
+func (d *docState) decide(s *span) (candidate, bool) {
+	if allGenerated(s.posts) && (s.latin && !s.capStart || s.allStop) {
+		return candidate{}, false // gazetteer names count only when capitalised
+	}
+	src, lang := d.text[s.a:s.b], s.lang
+	var best candidate
+	best.ent = -1
+	for _, p := range s.posts {
+		if !d.accept(s, p, src, lang) {
+			continue
+		}
+		c := candidate{ent: p.ent, post: p, score: d.score(s, p, lang)}
+		if best.ent < 0 || c.score > best.score || c.score == best.score && c.ent < best.ent {
+			best = c
+		}
+	}
+	return best, best.ent >= 0
 }
 
 func (d *docState) mention(a, b int, c candidate, fuzzy bool) doc.Mention {
@@ -368,7 +424,8 @@ func (d *docState) addPoint(e *Entity) {
 	pt := [2]float64{math.Round(*e.Lat*10) / 10, math.Round(*e.Lon*10) / 10}
 	if !slices.Contains(d.points, pt) {
 		d.points = append(d.points, pt)
-		d.nearCache = nil
+		d.pointVecs = append(d.pointVecs, unitVec(pt[0], pt[1]))
+		clear(d.nearCache)
 	}
 }
 
@@ -378,26 +435,44 @@ type nearKey struct {
 }
 
 // near reports whether e lies within maxKm of a place the document names.
+// Distances are compared as unit vectors: two points lie within maxKm
+// (great-circle) exactly when the cosine of the angle between them, their
+// dot product, is at least cos(maxKm/R). That costs three multiplications
+// per point instead of a haversine, and the answer per entity is cached.
 func (d *docState) near(e *Entity, maxKm float64) bool {
 	if e.Lat == nil || e.Lon == nil || len(d.points) == 0 {
 		return false
-	}
-	if d.nearCache == nil {
-		d.nearCache = map[nearKey]bool{}
 	}
 	if v, ok := d.nearCache[nearKey{e, maxKm}]; ok {
 		return v
 	}
 	res := false
-	dlat := maxKm / 111 // degrees of latitude; a cheap bound before haversine
-	for _, pt := range d.points {
-		if math.Abs(pt[0]-*e.Lat) <= dlat && km(pt[0], pt[1], *e.Lat, *e.Lon) <= maxKm {
+	dlat := maxKm / 111 // degrees of latitude; a cheap bound before the dot product
+	minDot := math.Cos(min(maxKm/earthKm, math.Pi))
+	var v [3]float64
+	for i, pt := range d.points {
+		if math.Abs(pt[0]-*e.Lat) > dlat {
+			continue
+		}
+		if v == [3]float64{} {
+			v = unitVec(*e.Lat, *e.Lon)
+		}
+		w := d.pointVecs[i]
+		if v[0]*w[0]+v[1]*w[1]+v[2]*w[2] >= minDot {
 			res = true
 			break
 		}
 	}
 	d.nearCache[nearKey{e, maxKm}] = res
 	return res
+}
+
+// unitVec is the point on the unit sphere at lat, lon (degrees).
+func unitVec(lat, lon float64) [3]float64 {
+	const rad = math.Pi / 180
+	sl, cl := math.Sincos(lat * rad)
+	so, co := math.Sincos(lon * rad)
+	return [3]float64{cl * co, cl * so, sl}
 }
 
 // capitalisedNeighbour reports whether a capitalised word is joined to the
@@ -565,11 +640,5 @@ func startsUpper(s string) bool {
 	return false
 }
 
-// km is the great-circle distance in kilometres.
-func km(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371
-	rad := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Sqrt(min(a, 1)))
-}
+// earthKm is the mean radius of the Earth.
+const earthKm = 6371
