@@ -16,7 +16,7 @@ fuzz:
 
 test: lint
 	go test -race -count=1 ./...
-	FUZZTIME=5s ./scripts/fuzz.sh
+	FUZZTIME=2000x ./scripts/fuzz.sh
 
 bench: build
 	./bin/claimtrace bench -n 10000
