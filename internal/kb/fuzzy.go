@@ -175,34 +175,47 @@ func Skeleton(name string) string { return skeletonOf(translit(aliasKey(name))) 
 // translitDistance is a weighted edit distance between translit forms:
 // vowels (and w, y against vowels) are cheap, other letters cost 1.
 func translitDistance(a, b string) float64 {
-	cost := func(c byte) float64 {
-		if isVowel(c) || c == 'w' || c == ' ' || c == 'h' {
-			return 0.3
-		}
-		return 1
+	// Two rows of the edit-distance table; names are short, so the rows
+	// live on the stack.
+	var buf [2 * 48]float64
+	var prev, cur []float64
+	if len(b) < 48 {
+		prev, cur = buf[:len(b)+1], buf[48:48+len(b)+1]
+	} else {
+		prev, cur = make([]float64, len(b)+1), make([]float64, len(b)+1)
 	}
-	sub := func(x, y byte) float64 {
-		if x == y {
-			return 0
-		}
-		if (isVowel(x) || x == 'w') && (isVowel(y) || y == 'w') {
-			return 0.3
-		}
-		return 1
-	}
-	prev := make([]float64, len(b)+1)
-	cur := make([]float64, len(b)+1)
+	prev[0] = 0
 	for j := 1; j <= len(b); j++ {
-		prev[j] = prev[j-1] + cost(b[j-1])
+		prev[j] = prev[j-1] + translitCost(b[j-1])
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = prev[0] + cost(a[i-1])
+		ca := translitCost(a[i-1])
+		cur[0] = prev[0] + ca
 		for j := 1; j <= len(b); j++ {
-			cur[j] = min(prev[j]+cost(a[i-1]), cur[j-1]+cost(b[j-1]), prev[j-1]+sub(a[i-1], b[j-1]))
+			cur[j] = min(prev[j]+ca, cur[j-1]+translitCost(b[j-1]), prev[j-1]+translitSub(a[i-1], b[j-1]))
 		}
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// translitCost is the cost of inserting or deleting c.
+func translitCost(c byte) float64 {
+	if isVowel(c) || c == 'w' || c == ' ' || c == 'h' {
+		return 0.3
+	}
+	return 1
+}
+
+// translitSub is the cost of writing y for x.
+func translitSub(x, y byte) float64 {
+	if x == y {
+		return 0
+	}
+	if (isVowel(x) || x == 'w') && (isVowel(y) || y == 'w') {
+		return 0.3
+	}
+	return 1
 }
 
 // Similarity compares two names as fuzzy matching does: 1 for the same
@@ -274,7 +287,7 @@ func (d *docState) fuzzy(covered []bool) []doc.Mention {
 					if !d.placeOK(&s, p, e, src, lang) {
 						continue
 					}
-					if sim < 0.85 || !d.near(e, d.m.cfg.PlaceMaxKm/3) && (sim < 0.9 || !d.countries[e.Country] || e.Population < d.m.cfg.PlaceBigPopulation) {
+					if sim < 0.85 || !d.near(e, d.m.cfg.PlaceMaxKm/3) && (sim < 0.9 || !d.countries.has(e.Country) || e.Population < d.m.cfg.PlaceBigPopulation) {
 						continue
 					}
 				}
@@ -325,7 +338,7 @@ func (d *docState) capRun(t, n int, covered []bool) (int, bool) {
 	u := t
 	words := 0
 	for u < len(d.toks) && words < n {
-		if covered[u] || u > t && !gapOK(d.f, d.toks, u, d.text) {
+		if covered[u] || u > t && !d.gap[u] {
 			return 0, false
 		}
 		if d.capitalised(u) {

@@ -159,16 +159,19 @@ type span struct {
 
 // scan finds every n-gram of the key that is an indexed name, in token
 // order, with every length and proclitic variant (resolution picks).
-// The spans are appended to out[:0].
-func (m *Matcher) scan(f *textnorm.Folded, toks []textnorm.Token, text string, out []span) []span {
+// It fills d.spans and d.gap (gap[i]: tokens i-1 and i may be in one name,
+// which resolution asks again).
+func (m *Matcher) scan(d *docState) {
 	ix := m.ix
+	f, toks, text := d.f, d.toks, d.text
 	// A span's postings are a sub-slice of the index, so a hit costs no
 	// allocation of its own.
-	out = out[:0]
-	gap := make([]bool, len(toks)) // gap[i]: tokens i-1 and i may be in one name
-	for i := 1; i < len(toks); i++ {
-		gap[i] = gapOK(f, toks, i, text)
+	out := d.spans[:0]
+	gap := d.gap[:0]
+	for i := range toks {
+		gap = append(gap, i > 0 && gapOK(f, toks, i, text))
 	}
+	d.gap = gap
 	extend := func(t0, ks int, h uint64, peeled, art bool) int {
 		found := 0
 		first := t0
@@ -225,7 +228,7 @@ func (m *Matcher) scan(f *textnorm.Folded, toks []textnorm.Token, text string, o
 			extend(t, toks[t].Start+p.drop, hashKey(rest), p.prefix != "ال", false)
 		}
 	}
-	return out
+	d.spans = out
 }
 
 // gapOK reports whether tokens i-1 and i may belong to one name: nothing
@@ -283,7 +286,7 @@ func (m *Matcher) Mentions(text string, segs []doc.Segment) []doc.Mention {
 		d = &docState{}
 	}
 	d.reset(m, text, &f, toks, segs)
-	d.spans = m.scan(&f, toks, text, d.spans)
+	m.scan(d)
 	out := d.resolve()
 	d.release()
 	m.pool.Put(d)

@@ -54,15 +54,27 @@ type docState struct {
 	spans []span
 
 	strongEnts map[int32]bool
-	countries  map[string]bool
-	points     [][2]float64 // located places the document names, rounded
-	pointVecs  [][3]float64 // the points as unit vectors, for near
-	nearCache  map[nearKey]bool
-	caps       []int8 // per token: 0 unknown, 1 capitalised, 2 not
+	strongIDs  []string // IDs of strongEnts, for part_of checks
+	countries  countrySet
+	gap        []bool            // per token: see Matcher.scan
+	points     [][2]float64      // located places the document names, rounded
+	pointVecs  [][3]float64      // the points as unit vectors, for near
+	nearCache  map[*Entity]uint8 // see near
+	caps       []int8            // per token: 0 unknown, 1 capitalised, 2 not
 
 	// Scratch reused from document to document (see Matcher.pool).
 	order []int32
 	cov   []bool
+	stops []tokStopCache // see tokStop
+
+	// Backing arrays for the pointers of this document's mentions.
+	ids    []string
+	coords []float64
+}
+
+type tokStopCache struct {
+	lang string
+	v    uint8
 }
 
 // reset readies a pooled docState for a new document, keeping the
@@ -71,13 +83,16 @@ func (d *docState) reset(m *Matcher, text string, f *textnorm.Folded, toks []tex
 	d.m, d.text, d.f, d.toks, d.segs = m, text, f, toks, segs
 	d.spans = d.spans[:0]
 	if d.strongEnts == nil {
-		d.strongEnts, d.countries, d.nearCache = map[int32]bool{}, map[string]bool{}, map[nearKey]bool{}
+		d.strongEnts, d.nearCache = map[int32]bool{}, map[*Entity]uint8{}
 	}
 	clear(d.strongEnts)
-	clear(d.countries)
 	clear(d.nearCache)
+	d.strongIDs = d.strongIDs[:0]
+	d.countries.reset()
 	d.points, d.pointVecs = d.points[:0], d.pointVecs[:0]
 	d.caps = nil
+	d.stops = d.stops[:0]
+	d.ids, d.coords = nil, nil // handed out with the last document's mentions
 }
 
 // release drops the references a pooled docState holds to one document,
@@ -135,6 +150,18 @@ func (d *docState) prep(s *span) {
 		s.capStart = startsUpper(d.afterArticle(s))
 	}
 	key := d.f.Key[s.ks:s.ke]
+	if d.aligned(s) {
+		// The key's words are whole tokens: ask the per-token cache.
+		s.stop = s.t1-s.t0 == 1 && d.tokStop(s.t0, s.lang)&stopInLang != 0
+		s.allStop = len(d.m.lists.Stop) > 0
+		for t := s.t0; t < s.t1; t++ {
+			if d.tokStop(t, s.lang) == 0 {
+				s.allStop = false
+				break
+			}
+		}
+		return
+	}
 	s.stop = s.t1-s.t0 == 1 && d.m.lists.isStop(s.lang, key)
 	s.allStop = len(d.m.lists.Stop) > 0
 	for w := range strings.SplitSeq(key, " ") {
@@ -143,6 +170,51 @@ func (d *docState) prep(s *span) {
 			break
 		}
 	}
+}
+
+// aligned reports whether a span's key is its tokens joined by single
+// spaces (no peeled proclitic, no dotted abbreviation).
+func (d *docState) aligned(s *span) bool {
+	if s.ks != d.toks[s.t0].Start || s.ke != d.toks[s.t1-1].End {
+		return false
+	}
+	for t := s.t0 + 1; t < s.t1; t++ {
+		if d.toks[t].Start != d.toks[t-1].End+1 || d.f.Key[d.toks[t-1].End] != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// Bits of tokStop.
+const (
+	stopInLang uint8 = 1 << iota // a common word of the language asked about
+	stopInEn                     // a common word of English
+	stopKnown                    // the entry is filled
+)
+
+// tokStop reports whether token t is a common word in lang and in English,
+// as stopInLang|stopInEn bits; the answers are cached per token (for the
+// language last asked about), since a word is checked by every span that
+// contains it.
+func (d *docState) tokStop(t int, lang string) uint8 {
+	if len(d.stops) != len(d.toks) {
+		d.stops = slices.Grow(d.stops[:0], len(d.toks))[:len(d.toks)]
+		clear(d.stops)
+	}
+	c := &d.stops[t]
+	if c.v&stopKnown != 0 && c.lang == lang {
+		return c.v &^ stopKnown
+	}
+	w := d.toks[t].Text
+	c.lang, c.v = lang, stopKnown
+	if d.m.lists.isStop(lang, w) {
+		c.v |= stopInLang
+	}
+	if d.m.lists.isStop("en", w) {
+		c.v |= stopInEn
+	}
+	return c.v &^ stopKnown
 }
 
 // srcSpan maps a span's key range to the source text.
@@ -170,10 +242,13 @@ func (d *docState) resolve() []doc.Mention {
 			if !d.formOK(s, p, src, lang, false) {
 				continue
 			}
-			d.strongEnts[p.ent] = true
+			if !d.strongEnts[p.ent] {
+				d.strongEnts[p.ent] = true
+				d.strongIDs = append(d.strongIDs, k.ents[p.ent].ID)
+			}
 			e := &k.ents[p.ent]
 			if c := entityCountry(e); c != "" {
-				d.countries[c] = true
+				d.countries.add(c)
 			}
 			d.addPoint(e)
 		}
@@ -184,7 +259,7 @@ func (d *docState) resolve() []doc.Mention {
 		s := &d.spans[i]
 		for _, p := range s.posts {
 			e := &k.ents[p.ent]
-			if p.flags&flagGenerated == 0 || e.Population < d.m.cfg.PlaceBigPopulation || e.Country == "" || !d.countries[e.Country] {
+			if p.flags&flagGenerated == 0 || e.Population < d.m.cfg.PlaceBigPopulation || e.Country == "" || !d.countries.has(e.Country) {
 				continue
 			}
 			d.prep(s)
@@ -295,12 +370,22 @@ func (d *docState) decide(s *span) (candidate, bool) {
 
 func (d *docState) mention(a, b int, c candidate, fuzzy bool) doc.Mention {
 	e := &d.m.kb.ents[c.ent]
-	id := e.ID
-	mn := doc.Mention{Start: a, End: b, Text: d.text[a:b], Entity: &id, Name: e.Name, Type: e.Type, Fuzzy: fuzzy}
+	// The pointers of a mention point into small per-document arrays
+	// rather than one allocation each; they are the caller's to keep, so
+	// the arrays are never reused.
+	if len(d.ids) == cap(d.ids) {
+		d.ids = make([]string, 0, 16)
+	}
+	d.ids = append(d.ids, e.ID)
+	mn := doc.Mention{Start: a, End: b, Text: d.text[a:b], Entity: &d.ids[len(d.ids)-1], Name: e.Name, Type: e.Type, Fuzzy: fuzzy}
 	mn.Score = math.Round(confidence(c, fuzzy)*100) / 100
 	if e.Lat != nil && e.Lon != nil && e.Type != Person && e.Type != Org && e.Type != Outlet {
-		lat, lon := *e.Lat, *e.Lon
-		mn.Lat, mn.Lon = &lat, &lon
+		if len(d.coords)+2 > cap(d.coords) {
+			d.coords = make([]float64, 0, 32)
+		}
+		d.coords = append(d.coords, *e.Lat, *e.Lon)
+		n := len(d.coords)
+		mn.Lat, mn.Lon = &d.coords[n-2], &d.coords[n-1]
 	}
 	return mn
 }
@@ -385,7 +470,7 @@ func (d *docState) placeOK(s *span, p posting, e *Entity, src, lang string) bool
 		if p.flags&flagStripped != 0 && !s.peeled {
 			return false
 		}
-		if single && (!d.countries[e.Country] || e.Population < 10_000) && !d.strongEnts[p.ent] {
+		if single && (!d.countries.has(e.Country) || e.Population < 10_000) && !d.strongEnts[p.ent] {
 			return false
 		}
 	}
@@ -394,11 +479,11 @@ func (d *docState) placeOK(s *span, p posting, e *Entity, src, lang string) bool
 			return false
 		}
 	}
-	if latin && single && (!big || !d.countries[e.Country]) && d.capitalisedNeighbour(s) {
+	if latin && single && (!big || !d.countries.has(e.Country)) && d.capitalisedNeighbour(s) {
 		// "Richard Spencer", "Kamba Al-Bulgar": part of a longer name.
 		return false
 	}
-	if d.strongEnts[p.ent] || d.countries[e.Country] && e.Population >= 5_000 || latin && e.Population >= 10*cfg.PlaceBigPopulation {
+	if d.strongEnts[p.ent] || d.countries.has(e.Country) && e.Population >= 5_000 || latin && e.Population >= 10*cfg.PlaceBigPopulation {
 		return true
 	}
 	if latin && e.Population >= 20_000 && slices.Contains(cfg.LangCountries[lang], e.Country) {
@@ -408,7 +493,7 @@ func (d *docState) placeOK(s *span, p posting, e *Entity, src, lang string) bool
 		return true
 	}
 	// A big place may stand alone in a document that names no other.
-	return latin && big && len(d.points) == 0 && len(d.countries) == 0
+	return latin && big && len(d.points) == 0 && d.countries.empty()
 }
 
 // addPoint adds a located entity to the document's places; countries are
@@ -429,22 +514,20 @@ func (d *docState) addPoint(e *Entity) {
 	}
 }
 
-type nearKey struct {
-	e     *Entity
-	maxKm float64
-}
-
-// near reports whether e lies within maxKm of a place the document names.
-// Distances are compared as unit vectors: two points lie within maxKm
-// (great-circle) exactly when the cosine of the angle between them, their
-// dot product, is at least cos(maxKm/R). That costs three multiplications
-// per point instead of a haversine, and the answer per entity is cached.
 func (d *docState) near(e *Entity, maxKm float64) bool {
 	if e.Lat == nil || e.Lon == nil || len(d.points) == 0 {
 		return false
 	}
-	if v, ok := d.nearCache[nearKey{e, maxKm}]; ok {
-		return v
+	// The cache keeps two answers per entity, for the two distances the
+	// rules ask about: bit 1 (known) and 2 (near) for PlaceMaxKm, 4 and 8
+	// for any other distance (fuzzy matching's PlaceMaxKm/3).
+	known, yes := uint8(1), uint8(2)
+	if maxKm != d.m.cfg.PlaceMaxKm {
+		known, yes = 4, 8
+	}
+	c := d.nearCache[e]
+	if c&known != 0 {
+		return c&yes != 0
 	}
 	res := false
 	dlat := maxKm / 111 // degrees of latitude; a cheap bound before the dot product
@@ -463,7 +546,11 @@ func (d *docState) near(e *Entity, maxKm float64) bool {
 			break
 		}
 	}
-	d.nearCache[nearKey{e, maxKm}] = res
+	c |= known
+	if res {
+		c |= yes
+	}
+	d.nearCache[e] = c
 	return res
 }
 
@@ -478,13 +565,13 @@ func unitVec(lat, lon float64) [3]float64 {
 // capitalisedNeighbour reports whether a capitalised word is joined to the
 // span (no punctuation between) on either side.
 func (d *docState) capitalisedNeighbour(s *span) bool {
-	if s.t0 > 0 && gapOK(d.f, d.toks, s.t0, d.text) && d.capitalised(s.t0-1) && !d.sentenceInitialTok(s.t0-1) {
+	if s.t0 > 0 && d.gap[s.t0] && d.capitalised(s.t0-1) && !d.sentenceInitialTok(s.t0-1) {
 		return true
 	}
-	if s.t0 > 0 && gapOK(d.f, d.toks, s.t0, d.text) && d.capitalised(s.t0-1) && !d.isStopAt(s.t0-1) {
+	if s.t0 > 0 && d.gap[s.t0] && d.capitalised(s.t0-1) && !d.isStopAt(s.t0-1) {
 		return true
 	}
-	return s.t1 < len(d.toks) && gapOK(d.f, d.toks, s.t1, d.text) && d.capitalised(s.t1)
+	return s.t1 < len(d.toks) && d.gap[s.t1] && d.capitalised(s.t1)
 }
 
 func allGenerated(ps []posting) bool {
@@ -554,11 +641,11 @@ func (d *docState) score(s *span, p posting, lang string) float64 {
 	if d.strongEnts[p.ent] {
 		sc += 1
 	}
-	if c := entityCountry(e); c != "" && d.countries[c] && !strings.HasPrefix(e.ID, "iso:") {
+	if c := entityCountry(e); c != "" && d.countries.has(c) && !strings.HasPrefix(e.ID, "iso:") {
 		sc += 1
 	}
 	if e.PartOf != "" {
-		if j, ok := k.byID[e.PartOf]; ok && d.strongEnts[j] {
+		if slices.Contains(d.strongIDs, e.PartOf) {
 			sc += 1
 		}
 	}
@@ -623,6 +710,19 @@ func isLatinText(s string) bool {
 }
 
 func hasNoLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return hasNoLowerRunes(s[i:])
+		}
+		if 'a' <= c && c <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func hasNoLowerRunes(s string) bool {
 	for _, r := range s {
 		if unicode.IsLower(r) {
 			return false
@@ -638,6 +738,51 @@ func startsUpper(s string) bool {
 		}
 	}
 	return false
+}
+
+// countrySet is the set of countries a document names. Codes are ISO
+// 3166-1 alpha-2, so a bit per pair of capitals answers without hashing;
+// other codes (a user's KB may hold anything) go to a map.
+type countrySet struct {
+	bits  [(26*26 + 63) / 64]uint64
+	n     int
+	other map[string]bool
+}
+
+func countryBit(c string) (int, bool) {
+	if len(c) != 2 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z' {
+		return 0, false
+	}
+	return int(c[0]-'A')*26 + int(c[1]-'A'), true
+}
+
+func (cs *countrySet) has(c string) bool {
+	if i, ok := countryBit(c); ok {
+		return cs.bits[i/64]&(1<<(i%64)) != 0
+	}
+	return cs.other[c]
+}
+
+func (cs *countrySet) add(c string) {
+	if cs.has(c) {
+		return
+	}
+	cs.n++
+	if i, ok := countryBit(c); ok {
+		cs.bits[i/64] |= 1 << (i % 64)
+		return
+	}
+	if cs.other == nil {
+		cs.other = map[string]bool{}
+	}
+	cs.other[c] = true
+}
+
+func (cs *countrySet) empty() bool { return cs.n == 0 }
+
+func (cs *countrySet) reset() {
+	cs.bits, cs.n = [len(cs.bits)]uint64{}, 0
+	clear(cs.other)
 }
 
 // earthKm is the mean radius of the Earth.

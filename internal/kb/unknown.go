@@ -62,7 +62,7 @@ func (d *docState) unknown(covered []bool) []doc.Mention {
 		if typ, ok := d.titleBefore(t); ok {
 			if d.capitalised(t) {
 				u := t
-				for u < len(d.toks) && u-t < 3 && !covered[u] && (u == t || gapOK(d.f, d.toks, u, d.text)) && d.capitalised(u) {
+				for u < len(d.toks) && u-t < 3 && !covered[u] && (u == t || d.gap[u]) && d.capitalised(u) {
 					u++
 				}
 				emit(t, u, typ)
@@ -73,7 +73,7 @@ func (d *docState) unknown(covered []bool) []doc.Mention {
 			generic := typ == Org && strings.HasPrefix(d.toks[t].Text, "ال")
 			if isArabicLetter(r) && !generic && !d.isStopAt(t) && letterCount(d.toks[t].Text) >= 2 {
 				u := t + 1
-				if u < len(d.toks) && !covered[u] && gapOK(d.f, d.toks, u, d.text) && !d.isStopAt(u) && isArabicWord(d.toks[u].Text) && typ == Person {
+				if u < len(d.toks) && !covered[u] && d.gap[u] && !d.isStopAt(u) && isArabicWord(d.toks[u].Text) && typ == Person {
 					u++
 				}
 				emit(t, u, typ)
@@ -87,7 +87,7 @@ func (d *docState) unknown(covered []bool) []doc.Mention {
 		// A run of capitalised words.
 		u, words := t, 0
 		last := t
-		for u < len(d.toks) && !covered[u] && (u == t || gapOK(d.f, d.toks, u, d.text)) && words < 5 {
+		for u < len(d.toks) && !covered[u] && (u == t || d.gap[u]) && words < 5 {
 			if d.capitalised(u) && isLatinText(d.toks[u].Text) {
 				words++
 				last = u
@@ -154,7 +154,7 @@ func (d *docState) sentenceInitialTok(t int) bool {
 // before token t, and the type of name it announces.
 func (d *docState) titleBefore(t int) (string, bool) {
 	titles := d.m.lists.Titles
-	if t == 0 || !d.m.titleLast[d.toks[t-1].Text] || !gapOK(d.f, d.toks, t, d.text) {
+	if t == 0 || !d.m.titleLast[d.toks[t-1].Text] || !d.gap[t] {
 		return "", false
 	}
 	// Try the longest phrase first: "الناطق باسم" before "باسم".
@@ -163,7 +163,7 @@ func (d *docState) titleBefore(t int) (string, bool) {
 		ok := true
 		for i := t - n; i < t; i++ {
 			if i > t-n {
-				if !gapOK(d.f, d.toks, i, d.text) {
+				if !d.gap[i] {
 					ok = false
 					break
 				}
