@@ -89,10 +89,12 @@ const (
 const filterBits = 1 << 23
 
 type index struct {
-	filter   []uint64
-	shards   [nShards]shard
-	langs    []string
-	maxWords int
+	filter []uint64
+	shards [nShards]shard
+	langs  []string
+	// baseLangs[i] is baseLang(langs[i]) ("ar" for "ar-Latn").
+	baseLangs []string
+	maxWords  int
 	// fuzzy is the consonant-skeleton index of curated and large names.
 	fuzzy map[string][]fuzzyEntry
 }
@@ -145,6 +147,10 @@ func (k *KB) buildIndex() *index {
 	if _, ok := langID["und"]; !ok {
 		langID["und"] = uint8(len(ix.langs))
 		ix.langs = append(ix.langs, "und")
+	}
+
+	for _, l := range ix.langs {
+		ix.baseLangs = append(ix.baseLangs, baseLang(l))
 	}
 
 	workers := max(1, min(runtime.GOMAXPROCS(0), 16))

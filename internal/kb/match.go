@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -98,6 +99,8 @@ type Matcher struct {
 	// titleLast holds the last word of every title phrase, so that most
 	// words are ruled out as a title's end with one lookup.
 	titleLast map[string]bool
+	// nearDot is the cosine of the angle PlaceMaxKm spans on the Earth.
+	nearDot float64
 	// pool recycles per-document state (*docState): its spans, maps and
 	// flags, so that a document allocates little beyond its results.
 	pool sync.Pool
@@ -109,6 +112,7 @@ func NewMatcher(k *KB, lists *Lists, cfg Config) *Matcher {
 		lists = &Lists{}
 	}
 	m := &Matcher{kb: k, lists: lists, cfg: cfg, ix: k.index(), titleLast: map[string]bool{}}
+	m.nearDot = math.Cos(min(cfg.PlaceMaxKm/earthKm, math.Pi))
 	for t := range lists.Titles {
 		m.titleLast[t[strings.LastIndexByte(t, ' ')+1:]] = true
 	}
@@ -152,6 +156,9 @@ type span struct {
 	latin    bool   // Latin script
 	noLower  bool   // no lower-case letter (an acronym as written)
 	capStart bool   // starts with a capital after any article
+	stops    int8   // 0 until spanStops fills allStop and stop
+	capNb    int8   // 0 unknown, 1 a capitalised neighbour, 2 none
+	nLetters int32  // letterCount of the key + 1, or 0 if not counted
 	allStop  bool   // every word a common word (lang or en)
 	stop     bool   // one word, a common word of lang
 	sentInit int8   // 0 unknown, 1 yes, 2 no

@@ -53,7 +53,7 @@ type docState struct {
 	segs  []doc.Segment
 	spans []span
 
-	strongEnts map[int32]bool
+	strongEnts entSet
 	strongIDs  []string // IDs of strongEnts, for part_of checks
 	countries  countrySet
 	gap        []bool            // per token: see Matcher.scan
@@ -63,9 +63,12 @@ type docState struct {
 	caps       []int8            // per token: 0 unknown, 1 capitalised, 2 not
 
 	// Scratch reused from document to document (see Matcher.pool).
-	order []int32
-	cov   []bool
-	stops []tokStopCache // see tokStop
+	order  []int32
+	cov    []bool
+	stops  []tokStopCache // see tokStop
+	lc     []string       // see langCountries
+	lcLang string
+	out    []doc.Mention
 
 	// Backing arrays for the pointers of this document's mentions.
 	ids    []string
@@ -82,16 +85,17 @@ type tokStopCache struct {
 func (d *docState) reset(m *Matcher, text string, f *textnorm.Folded, toks []textnorm.Token, segs []doc.Segment) {
 	d.m, d.text, d.f, d.toks, d.segs = m, text, f, toks, segs
 	d.spans = d.spans[:0]
-	if d.strongEnts == nil {
-		d.strongEnts, d.nearCache = map[int32]bool{}, map[*Entity]uint8{}
+	if d.nearCache == nil {
+		d.nearCache = map[*Entity]uint8{}
 	}
-	clear(d.strongEnts)
+	d.strongEnts.reset(len(m.kb.ents))
 	clear(d.nearCache)
 	d.strongIDs = d.strongIDs[:0]
 	d.countries.reset()
 	d.points, d.pointVecs = d.points[:0], d.pointVecs[:0]
 	d.caps = nil
 	d.stops = d.stops[:0]
+	d.lc, d.lcLang = nil, ""
 	d.ids, d.coords = nil, nil // handed out with the last document's mentions
 }
 
@@ -101,6 +105,8 @@ func (d *docState) release() {
 	d.text, d.f, d.toks, d.segs = "", nil, nil, nil
 	clear(d.spans)
 	d.spans = d.spans[:0]
+	clear(d.out)
+	d.out = d.out[:0]
 }
 
 // covered returns a cleared per-token flag slice of length n.
@@ -149,21 +155,27 @@ func (d *docState) prep(s *span) {
 	if s.latin {
 		s.capStart = startsUpper(d.afterArticle(s))
 	}
-	key := d.f.Key[s.ks:s.ke]
+}
+
+// spanStops fills s.stop and s.allStop on first use: most spans are
+// decided by case before common words matter, and the lists are maps.
+func (d *docState) spanStops(s *span) {
+	if s.stops != 0 {
+		return
+	}
+	d.prep(s)
+	s.stops = 1
+	s.allStop = len(d.m.lists.Stop) > 0
 	if d.aligned(s) {
 		// The key's words are whole tokens: ask the per-token cache.
-		s.stop = s.t1-s.t0 == 1 && d.tokStop(s.t0, s.lang)&stopInLang != 0
-		s.allStop = len(d.m.lists.Stop) > 0
-		for t := s.t0; t < s.t1; t++ {
-			if d.tokStop(t, s.lang) == 0 {
-				s.allStop = false
-				break
-			}
+		s.stop = s.t1-s.t0 == 1 && d.tokStop(s.t0, s.lang, false)&stopInLang != 0
+		for t := s.t0; s.allStop && t < s.t1; t++ {
+			s.allStop = d.tokStop(t, s.lang, true) != 0
 		}
 		return
 	}
+	key := d.f.Key[s.ks:s.ke]
 	s.stop = s.t1-s.t0 == 1 && d.m.lists.isStop(s.lang, key)
-	s.allStop = len(d.m.lists.Stop) > 0
 	for w := range strings.SplitSeq(key, " ") {
 		if !d.m.lists.isStop(s.lang, w) && !d.m.lists.isStop("en", w) {
 			s.allStop = false
@@ -190,31 +202,37 @@ func (d *docState) aligned(s *span) bool {
 const (
 	stopInLang uint8 = 1 << iota // a common word of the language asked about
 	stopInEn                     // a common word of English
-	stopKnown                    // the entry is filled
+	stopLangKnown
+	stopEnKnown
 )
 
-// tokStop reports whether token t is a common word in lang and in English,
-// as stopInLang|stopInEn bits; the answers are cached per token (for the
-// language last asked about), since a word is checked by every span that
-// contains it.
-func (d *docState) tokStop(t int, lang string) uint8 {
+// tokStop reports whether token t is a common word in lang (stopInLang)
+// and, if en, in English (stopInEn; only looked up when not one of lang).
+// Answers are cached per token for the language last asked about, since a
+// word is checked by every span that contains it.
+func (d *docState) tokStop(t int, lang string, en bool) uint8 {
 	if len(d.stops) != len(d.toks) {
 		d.stops = slices.Grow(d.stops[:0], len(d.toks))[:len(d.toks)]
 		clear(d.stops)
 	}
 	c := &d.stops[t]
-	if c.v&stopKnown != 0 && c.lang == lang {
-		return c.v &^ stopKnown
+	if c.lang != lang {
+		c.lang, c.v = lang, 0
 	}
 	w := d.toks[t].Text
-	c.lang, c.v = lang, stopKnown
-	if d.m.lists.isStop(lang, w) {
-		c.v |= stopInLang
+	if c.v&stopLangKnown == 0 {
+		c.v |= stopLangKnown
+		if d.m.lists.isStop(lang, w) {
+			c.v |= stopInLang
+		}
 	}
-	if d.m.lists.isStop("en", w) {
-		c.v |= stopInEn
+	if en && c.v&(stopInLang|stopEnKnown) == 0 {
+		c.v |= stopEnKnown
+		if d.m.lists.isStop("en", w) {
+			c.v |= stopInEn
+		}
 	}
-	return c.v &^ stopKnown
+	return c.v & (stopInLang | stopInEn)
 }
 
 // srcSpan maps a span's key range to the source text.
@@ -242,8 +260,8 @@ func (d *docState) resolve() []doc.Mention {
 			if !d.formOK(s, p, src, lang, false) {
 				continue
 			}
-			if !d.strongEnts[p.ent] {
-				d.strongEnts[p.ent] = true
+			if !d.strongEnts.has(p.ent) {
+				d.strongEnts.add(p.ent)
 				d.strongIDs = append(d.strongIDs, k.ents[p.ent].ID)
 			}
 			e := &k.ents[p.ent]
@@ -298,7 +316,9 @@ func (d *docState) resolve() []doc.Mention {
 		return 0
 	})
 	d.order = order
-	var out []doc.Mention
+	// Mentions are gathered in a scratch slice and copied out at their
+	// final size.
+	out := d.out[:0]
 	covered := d.covered(len(d.toks))
 	end := 0
 	for g := 0; g < len(order); {
@@ -344,13 +364,20 @@ func (d *docState) resolve() []doc.Mention {
 		out = append(out, d.unknown(covered)...)
 	}
 	slices.SortFunc(out, func(x, y doc.Mention) int { return x.Start - y.Start })
-	return out
+	d.out = out
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
 }
 
 // decide picks the best candidate for a prepared span, if any survives
 // the rules of pass two.
 func (d *docState) decide(s *span) (candidate, bool) {
-	if allGenerated(s.posts) && (s.latin && !s.capStart || s.allStop) {
+	if allGenerated(s.posts) && s.latin && !s.capStart {
+		return candidate{}, false // gazetteer names count only when capitalised
+	}
+	if d.spanStops(s); allGenerated(s.posts) && s.allStop {
 		return candidate{}, false // gazetteer names count only when capitalised
 	}
 	src, lang := d.text[s.a:s.b], s.lang
@@ -421,11 +448,11 @@ func (d *docState) formOK(s *span, p posting, src, lang string, ctx bool) bool {
 	}
 	if p.flags&flagUpper != 0 && latin && !s.noLower {
 		// "isis-strijders" counts only next to an unambiguous "ISIS".
-		if !ctx || !d.strongEnts[p.ent] || letterCount(key) <= 2 {
+		if !ctx || !d.strongEnts.has(p.ent) || letterCount(key) <= 2 {
 			return false
 		}
 	}
-	if latin && s.stop && !(p.flags&flagUpper != 0 && s.noLower) {
+	if d.spanStops(s); latin && s.stop && !(p.flags&flagUpper != 0 && s.noLower) {
 		if !startsUpper(src) || d.sentenceInitial(s) {
 			return false
 		}
@@ -439,7 +466,7 @@ func (d *docState) accept(s *span, p posting, src, lang string) bool {
 		return false
 	}
 	e := &d.m.kb.ents[p.ent]
-	if p.flags&flagAmbiguous != 0 && !d.strongEnts[p.ent] && !d.cue(s, e) {
+	if p.flags&flagAmbiguous != 0 && !d.strongEnts.has(p.ent) && !d.cue(s, e) {
 		return false
 	}
 	if p.flags&flagGenerated != 0 {
@@ -452,14 +479,16 @@ func (d *docState) accept(s *span, p posting, src, lang string) bool {
 func (d *docState) placeOK(s *span, p posting, e *Entity, src, lang string) bool {
 	cfg := &d.m.cfg
 	d.prep(s)
-	key := d.f.Key[s.ks:s.ke]
 	latin := s.latin
 	single := s.t1-s.t0 == 1 || s.art && s.t1-s.t0 == 2
 	big := e.Population >= cfg.PlaceBigPopulation
-	if latin && !s.capStart || s.allStop {
+	if latin && !s.capStart {
 		return false
 	}
-	if !big && letterCount(key) < cfg.PlaceMinLetters {
+	if d.spanStops(s); s.allStop {
+		return false
+	}
+	if !big && d.letters(s) < cfg.PlaceMinLetters {
 		return false
 	}
 	if !latin {
@@ -470,7 +499,7 @@ func (d *docState) placeOK(s *span, p posting, e *Entity, src, lang string) bool
 		if p.flags&flagStripped != 0 && !s.peeled {
 			return false
 		}
-		if single && (!d.countries.has(e.Country) || e.Population < 10_000) && !d.strongEnts[p.ent] {
+		if single && (!d.countries.has(e.Country) || e.Population < 10_000) && !d.strongEnts.has(p.ent) {
 			return false
 		}
 	}
@@ -479,14 +508,14 @@ func (d *docState) placeOK(s *span, p posting, e *Entity, src, lang string) bool
 			return false
 		}
 	}
-	if latin && single && (!big || !d.countries.has(e.Country)) && d.capitalisedNeighbour(s) {
+	if latin && single && (!big || !d.countries.has(e.Country)) && d.capNeighbour(s) {
 		// "Richard Spencer", "Kamba Al-Bulgar": part of a longer name.
 		return false
 	}
-	if d.strongEnts[p.ent] || d.countries.has(e.Country) && e.Population >= 5_000 || latin && e.Population >= 10*cfg.PlaceBigPopulation {
+	if d.strongEnts.has(p.ent) || d.countries.has(e.Country) && e.Population >= 5_000 || latin && e.Population >= 10*cfg.PlaceBigPopulation {
 		return true
 	}
-	if latin && e.Population >= 20_000 && slices.Contains(cfg.LangCountries[lang], e.Country) {
+	if latin && e.Population >= 20_000 && slices.Contains(d.langCountries(lang), e.Country) {
 		return true
 	}
 	if d.near(e, cfg.PlaceMaxKm) {
@@ -531,7 +560,10 @@ func (d *docState) near(e *Entity, maxKm float64) bool {
 	}
 	res := false
 	dlat := maxKm / 111 // degrees of latitude; a cheap bound before the dot product
-	minDot := math.Cos(min(maxKm/earthKm, math.Pi))
+	minDot := d.m.nearDot
+	if maxKm != d.m.cfg.PlaceMaxKm {
+		minDot = math.Cos(min(maxKm/earthKm, math.Pi))
+	}
 	var v [3]float64
 	for i, pt := range d.points {
 		if math.Abs(pt[0]-*e.Lat) > dlat {
@@ -560,6 +592,25 @@ func unitVec(lat, lon float64) [3]float64 {
 	sl, cl := math.Sincos(lat * rad)
 	so, co := math.Sincos(lon * rad)
 	return [3]float64{cl * co, cl * so, sl}
+}
+
+// capNeighbour is capitalisedNeighbour, cached in the span.
+func (d *docState) capNeighbour(s *span) bool {
+	if s.capNb == 0 {
+		s.capNb = 2
+		if d.capitalisedNeighbour(s) {
+			s.capNb = 1
+		}
+	}
+	return s.capNb == 1
+}
+
+// letters is letterCount of the span's key, cached in the span.
+func (d *docState) letters(s *span) int {
+	if s.nLetters == 0 {
+		s.nLetters = int32(letterCount(d.f.Key[s.ks:s.ke])) + 1
+	}
+	return int(s.nLetters - 1)
 }
 
 // capitalisedNeighbour reports whether a capitalised word is joined to the
@@ -635,10 +686,10 @@ func (d *docState) score(s *span, p posting, lang string) float64 {
 	if p.flags&flagGenerated != 0 && d.near(e, d.m.cfg.PlaceMaxKm) {
 		sc += 0.5
 	}
-	if pl := d.m.ix.langs[p.lang]; baseLang(pl) == lang {
+	if d.m.ix.baseLangs[p.lang] == lang {
 		sc += 0.5
 	}
-	if d.strongEnts[p.ent] {
+	if d.strongEnts.has(p.ent) {
 		sc += 1
 	}
 	if c := entityCountry(e); c != "" && d.countries.has(c) && !strings.HasPrefix(e.ID, "iso:") {
@@ -649,7 +700,7 @@ func (d *docState) score(s *span, p posting, lang string) float64 {
 			sc += 1
 		}
 	}
-	if slices.Contains(d.m.cfg.LangCountries[lang], e.Country) {
+	if slices.Contains(d.langCountries(lang), e.Country) {
 		sc += 0.3
 	}
 	if e.Population > 0 {
@@ -738,6 +789,44 @@ func startsUpper(s string) bool {
 		}
 	}
 	return false
+}
+
+// langCountries is Config.LangCountries[lang], remembering the last
+// language asked about (a document has few).
+func (d *docState) langCountries(lang string) []string {
+	if lang != d.lcLang || d.lc == nil {
+		d.lcLang, d.lc = lang, d.m.cfg.LangCountries[lang]
+		if d.lc == nil {
+			d.lc = []string{}
+		}
+	}
+	return d.lc
+}
+
+// entSet is a set of entity indices: a bit per entity of the KB, of which
+// only the words touched are cleared for the next document.
+type entSet struct {
+	bits    []uint64
+	touched []int32
+}
+
+func (es *entSet) reset(n int) {
+	for _, w := range es.touched {
+		es.bits[w] = 0
+	}
+	es.touched = es.touched[:0]
+	if len(es.bits) != (n+63)/64 {
+		es.bits = make([]uint64, (n+63)/64)
+	}
+}
+
+func (es *entSet) has(i int32) bool { return es.bits[i/64]&(1<<(i%64)) != 0 }
+
+func (es *entSet) add(i int32) {
+	if es.bits[i/64] == 0 {
+		es.touched = append(es.touched, i/64)
+	}
+	es.bits[i/64] |= 1 << (i % 64)
 }
 
 // countrySet is the set of countries a document names. Codes are ISO

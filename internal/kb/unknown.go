@@ -143,7 +143,7 @@ func (d *docState) isStopAt(t int) bool {
 }
 
 func (d *docState) isStopIn(lang string, t int) bool {
-	return d.m.lists.isStop(lang, d.toks[t].Text)
+	return d.tokStop(t, lang, false)&stopInLang != 0
 }
 
 func (d *docState) sentenceInitialTok(t int) bool {
