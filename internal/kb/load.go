@@ -102,7 +102,7 @@ func Load(ctx context.Context, opts Options) (*KB, error) {
 		}
 	}
 
-	results := make([][]Entity, len(srcs))
+	results := make([][][]Entity, len(srcs))
 	errs := make([]error, len(srcs))
 	var wg sync.WaitGroup
 	for i, s := range srcs {
@@ -117,7 +117,7 @@ func Load(ctx context.Context, opts Options) (*KB, error) {
 				return
 			}
 			defer f.Close()
-			results[i], errs[i] = decodeFile(s.name, f)
+			results[i], errs[i] = decodeBlocks(s.name, f)
 			if errs[i] != nil {
 				errs[i] = fmt.Errorf("kb: %s: %w", s.label, errs[i])
 			}
@@ -129,16 +129,21 @@ func Load(ctx context.Context, opts Options) (*KB, error) {
 	}
 	n := 0
 	for _, r := range results {
-		n += len(r)
+		for _, b := range r {
+			n += len(b)
+		}
 	}
 	k.ents = make([]Entity, 0, n)
 	k.layers = make([]Layer, 0, n)
 	k.byID = make(map[string]int32, n)
 	for i, r := range results {
-		for j := range r {
-			if err := k.add(r[j], srcs[i].layer); err != nil {
-				return nil, fmt.Errorf("kb: %s: %w", srcs[i].label, err)
+		for bi, b := range r {
+			for j := range b {
+				if err := k.add(&b[j], srcs[i].layer); err != nil {
+					return nil, fmt.Errorf("kb: %s: %w", srcs[i].label, err)
+				}
 			}
+			r[bi] = nil // each block can go as soon as it is merged
 		}
 		results[i] = nil
 	}
@@ -155,8 +160,8 @@ func Load(ctx context.Context, opts Options) (*KB, error) {
 // one layer of the given kind.
 func FromEntities(es []Entity, layer Layer) (*KB, error) {
 	k := newKB()
-	for _, e := range es {
-		if err := k.add(e, layer); err != nil {
+	for i := range es {
+		if err := k.add(&es[i], layer); err != nil {
 			return nil, fmt.Errorf("kb: %w", err)
 		}
 	}
@@ -172,16 +177,43 @@ func layerFile(name string) bool {
 	return false
 }
 
+// decodeBlocks decodes one layer file into blocks of entities. A compact
+// layer of 200,000 places is read into blocks of at most compactBlock
+// entities rather than one slice grown by doubling, which would copy the
+// (large) Entity values again and again and leave the collector twice the
+// final size in garbage while the KB loads.
+func decodeBlocks(name string, r io.Reader) ([][]Entity, error) {
+	if !strings.HasSuffix(name, ".tsv.gz") && !strings.HasSuffix(name, ".tsv") {
+		es, err := decodeFile(name, r)
+		return [][]Entity{es}, err
+	}
+	var out [][]Entity
+	var cur []Entity
+	err := ReadCompact(r, func(e Entity) error {
+		if len(cur) == cap(cur) {
+			if len(cur) > 0 {
+				out = append(out, cur)
+			}
+			cur = make([]Entity, 0, min(max(2*cap(cur), 256), compactBlock))
+		}
+		cur = append(cur, e)
+		return nil
+	})
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out, err
+}
+
+// compactBlock is the largest block decodeBlocks allocates.
+const compactBlock = 8192
+
 // decodeFile decodes one layer file by its extension.
 func decodeFile(name string, r io.Reader) ([]Entity, error) {
 	switch {
 	case strings.HasSuffix(name, ".tsv.gz"), strings.HasSuffix(name, ".tsv"):
-		var out []Entity
-		err := ReadCompact(r, func(e Entity) error {
-			out = append(out, e)
-			return nil
-		})
-		return out, err
+		blocks, err := decodeBlocks(name, r)
+		return slices.Concat(blocks...), err
 	case strings.HasSuffix(name, ".jsonl.gz"), strings.HasSuffix(name, ".jsonl"):
 		if strings.HasSuffix(name, ".gz") {
 			zr, err := gzip.NewReader(r)
@@ -232,19 +264,20 @@ func decodeFile(name string, r io.Reader) ([]Entity, error) {
 	}
 }
 
-// add merges e into the KB.
-func (k *KB) add(e Entity, layer Layer) error {
-	e.ID = strings.TrimSpace(e.ID)
-	if e.ID == "" {
+// add merges e into the KB (copying it).
+func (k *KB) add(e *Entity, layer Layer) error {
+	id := strings.TrimSpace(e.ID)
+	if id == "" {
 		return fmt.Errorf("entity %q without id: %w", e.Name, ErrInvalid)
 	}
-	i, ok := k.byID[e.ID]
+	i, ok := k.byID[id]
 	if !ok {
 		if strings.TrimSpace(e.Name) == "" {
-			return fmt.Errorf("entity %s without name: %w", e.ID, ErrInvalid)
+			return fmt.Errorf("entity %s without name: %w", id, ErrInvalid)
 		}
-		k.byID[e.ID] = int32(len(k.ents))
-		k.ents = append(k.ents, e)
+		k.byID[id] = int32(len(k.ents))
+		k.ents = append(k.ents, *e)
+		k.ents[len(k.ents)-1].ID = id
 		k.layers = append(k.layers, layer)
 		return nil
 	}

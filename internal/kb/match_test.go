@@ -28,7 +28,7 @@ func testKB(tb testing.TB) *KB {
 			tb.Fatal(err)
 		}
 		for _, e := range es {
-			if err := k.add(e, f.layer); err != nil {
+			if err := k.add(&e, f.layer); err != nil {
 				tb.Fatal(err)
 			}
 		}
