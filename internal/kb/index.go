@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"bytes"
 	"maps"
 	"runtime"
 	"slices"
@@ -164,9 +165,11 @@ func (k *KB) buildIndex() *index {
 		wg.Go(func() {
 			out := &perWorker[w]
 			for s := range out {
-				out[s] = make([]pair, 0, (hi-lo)*4/nShards+16)
+				out[s] = make([]pair, 0, (hi-lo)*5/nShards+16)
 			}
 			fz[w] = map[string][]fuzzyEntry{}
+			var kbuf []byte    // the key being indexed
+			var langs []string // an entity's language tags, sorted
 			for i := lo; i < hi; i++ {
 				e := &k.ents[i]
 				gen := k.layers[i] == LayerGenerated && !strings.HasPrefix(e.ID, "iso:")
@@ -178,48 +181,62 @@ func (k *KB) buildIndex() *index {
 					}
 				}
 				emit := func(name, lang string, kind uint8) {
-					key := aliasKey(name)
-					if key == "" {
+					// The key is built in the worker's buffer: most names
+					// cost no allocation, and strings are made only for
+					// the few keys that keep one (fuzzy skeletons) or may
+					// lose an article.
+					kbuf = appendAliasKey(kbuf[:0], name)
+					key := kbuf
+					if len(key) == 0 {
 						return
 					}
 					var flags uint8
 					if gen {
 						flags |= flagGenerated
 					}
-					if amb[key] {
+					if amb[string(key)] {
 						flags |= flagAmbiguous
 					}
 					if isAcronym(name) {
 						flags |= flagUpper
 					}
-					if letterCount(key) <= 2 {
+					if letterCountBytes(key) <= 2 {
 						flags |= flagShort
 					}
 					n := addKey(out, key, posting{ent: int32(i), lang: langID[lang], kind: kind, flags: flags})
 					maxW[w] = max(maxW[w], n)
-					if s := textnorm.StripArticle(key); s != key {
-						if amb[s] {
-							flags |= flagAmbiguous
+					var skey string
+					if mayStartWithArticle(key) {
+						skey = string(key)
+						if s := textnorm.StripArticle(skey); s != skey {
+							if amb[s] {
+								flags |= flagAmbiguous
+							}
+							if letterCount(s) <= 2 {
+								flags |= flagShort
+							}
+							n := addKey(out, []byte(s), posting{ent: int32(i), lang: langID[lang], kind: kind, flags: flags | flagStripped})
+							maxW[w] = max(maxW[w], n)
 						}
-						if letterCount(s) <= 2 {
-							flags |= flagShort
-						}
-						n := addKey(out, s, posting{ent: int32(i), lang: langID[lang], kind: kind, flags: flags | flagStripped})
-						maxW[w] = max(maxW[w], n)
 					}
 					if kind != kindAdjective && (!gen || e.Population >= fuzzyMinPopulation) {
-						addFuzzy(fz[w], key, int32(i))
+						if skey == "" {
+							skey = string(key)
+						}
+						addFuzzy(fz[w], skey, int32(i))
 					}
 				}
 				emit(e.Name, "und", kindName)
 				// Sorted languages keep the posting order, and so the
 				// resolution of ties, the same from run to run.
-				for _, lang := range slices.Sorted(maps.Keys(e.Aliases)) {
+				langs = sortedLangs(langs[:0], e.Aliases)
+				for _, lang := range langs {
 					for _, n := range e.Aliases[lang] {
 						emit(n, lang, kindAlias)
 					}
 				}
-				for _, lang := range slices.Sorted(maps.Keys(e.Adjectives)) {
+				langs = sortedLangs(langs[:0], e.Adjectives)
+				for _, lang := range langs {
 					for _, n := range e.Adjectives[lang] {
 						emit(n, lang, kindAdjective)
 					}
@@ -265,26 +282,88 @@ func (k *KB) buildIndex() *index {
 
 // addKey adds a posting for key and prefix marks for its proper word
 // prefixes; it returns the key's word count (0 if too long to index).
-func addKey(out *[nShards][]pair, key string, p posting) int {
-	n := strings.Count(key, " ") + 1
+func addKey(out *[nShards][]pair, key []byte, p posting) int {
+	n := bytes.Count(key, []byte{' '}) + 1
 	if n > maxAliasWords {
 		return 0
 	}
 	p.words = uint8(n)
 	h := uint64(fnvOffset)
-	rest := key
-	for {
-		sp := strings.IndexByte(rest, ' ')
-		if sp < 0 {
-			break
+	for _, c := range key {
+		if c == ' ' {
+			// key[:i] is a proper prefix of the name.
+			out[h>>(64-shardBits)] = append(out[h>>(64-shardBits)], pair{h, posting{ent: -1}})
 		}
-		h = hashAdd(h, rest[:sp])
-		out[h>>(64-shardBits)] = append(out[h>>(64-shardBits)], pair{h, posting{ent: -1}})
-		h = hashAdd(h, " ")
-		rest = rest[sp+1:]
+		h ^= uint64(c)
+		h *= fnvPrime
 	}
-	h = hashAdd(h, rest)
 	out[h>>(64-shardBits)] = append(out[h>>(64-shardBits)], pair{h, p})
+	return n
+}
+
+// appendAliasKey appends aliasKey(name) to dst without allocating in the
+// common case of a key that is already words joined by single spaces.
+func appendAliasKey(dst []byte, name string) []byte {
+	n := len(dst)
+	dst = textnorm.AppendKey(dst, name)
+	if plainKeyBytes(dst[n:]) {
+		return dst
+	}
+	return append(dst[:n], aliasKey(name)...)
+}
+
+// plainKeyBytes is plainKey for a key being built.
+func plainKeyBytes(key []byte) bool {
+	for i := 0; i < len(key); {
+		c := key[i]
+		if c < utf8.RuneSelf {
+			if c != ' ' && !('a' <= c && c <= 'z' || '0' <= c && c <= '9') && !textnorm.IsWordChar(rune(c)) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(key[i:])
+		if !textnorm.IsWordChar(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// mayStartWithArticle reports whether textnorm.StripArticle might change
+// key: it starts with "ال" or with a, e or u (al, el, ul, an, ash, …).
+func mayStartWithArticle(key []byte) bool {
+	return bytes.HasPrefix(key, []byte("ال")) || len(key) > 2 && (key[0] == 'a' || key[0] == 'e' || key[0] == 'u')
+}
+
+// sortedLangs appends m's language tags to dst in order. Most entities have
+// names in one language, which needs no sorting.
+func sortedLangs(dst []string, m map[string][]string) []string {
+	for l := range m {
+		dst = append(dst, l)
+	}
+	if len(dst) > 1 {
+		slices.Sort(dst)
+	}
+	return dst
+}
+
+func letterCountBytes(b []byte) int {
+	n := 0
+	for _, r := range string(b) { // no copy: the compiler ranges over b
+		if r < utf8.RuneSelf {
+			c := byte(r) | 0x20
+			if 'a' <= c && c <= 'z' || '0' <= r && r <= '9' {
+				n++
+			}
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
 	return n
 }
 

@@ -9,8 +9,16 @@ import (
 // package comment. Two strings match when their keys are equal, and
 // Key(Key(s)) == Key(s).
 func Key(s string) string {
-	key, _ := fold(s, false)
+	key, _ := fold(s, false, nil)
 	return string(key)
+}
+
+// AppendKey appends the key of s (as returned by [Key]) to dst and returns
+// the extended slice. Callers that key many strings, such as an index
+// builder, reuse one buffer instead of allocating a string per key.
+func AppendKey(dst []byte, s string) []byte {
+	key, _ := fold(s, false, dst[len(dst):])
+	return append(dst, key...) // in place when key is dst's spare capacity
 }
 
 // Folded is a key together with a map back to the source text, so that a
@@ -29,7 +37,7 @@ type Folded struct {
 
 // Fold computes the key of s with its offset map.
 func Fold(s string) Folded {
-	key, orig := fold(s, true)
+	key, orig := fold(s, true, nil)
 	return Folded{Key: string(key), Orig: orig, src: s}
 }
 
@@ -96,10 +104,15 @@ var asciiFold = func() (a [utf8.RuneSelf]byte) {
 	return a
 }()
 
-// fold computes the key of s and, if withOrig, its offset map.
-func fold(s string, withOrig bool) (key []byte, orig []int) {
+// fold computes the key of s and, if withOrig, its offset map. The key is
+// built in buf's storage when it has room for len(s) bytes.
+func fold(s string, withOrig bool, buf []byte) (key []byte, orig []int) {
 	t := loadTable()
-	key = make([]byte, 0, len(s))
+	if cap(buf) >= len(s) {
+		key = buf[:0]
+	} else {
+		key = make([]byte, 0, len(s))
+	}
 	if withOrig {
 		orig = make([]int, 0, len(s)+1)
 	}
@@ -239,7 +252,7 @@ func fold(s string, withOrig bool) (key []byte, orig []int) {
 		// folds again with offsets to tell the source's letter case.
 		var again bool
 		if key, orig, again = unmix(t, s, key, orig); again && !withOrig {
-			key, _ = fold(s, true)
+			key, _ = fold(s, true, nil)
 		}
 	}
 	return key, orig
