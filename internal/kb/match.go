@@ -283,20 +283,23 @@ func (m *Matcher) Mentions(text string, segs []doc.Segment) []doc.Mention {
 	if text == "" {
 		return nil
 	}
-	f := textnorm.Fold(text)
-	toks := textnorm.Words(f.Key)
-	if len(toks) == 0 {
-		return nil
-	}
 	d, _ := m.pool.Get().(*docState)
 	if d == nil {
 		d = &docState{}
 	}
-	d.reset(m, text, &f, toks, segs)
+	defer m.pool.Put(d)
+	// The offset map and the tokens are built in the pooled state's
+	// buffers, so that they are not garbage after every document.
+	d.folded = textnorm.FoldReuse(text, d.folded.Orig)
+	d.tokBuf = textnorm.AppendWords(d.tokBuf[:0], d.folded.Key)
+	if len(d.tokBuf) == 0 {
+		d.folded.Key = ""
+		return nil
+	}
+	d.reset(m, text, &d.folded, d.tokBuf, segs)
 	m.scan(d)
 	out := d.resolve()
 	d.release()
-	m.pool.Put(d)
 	return out
 }
 

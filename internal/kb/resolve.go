@@ -63,6 +63,8 @@ type docState struct {
 	caps       []int8            // per token: 0 unknown, 1 capitalised, 2 not
 
 	// Scratch reused from document to document (see Matcher.pool).
+	folded textnorm.Folded // f points here
+	tokBuf []textnorm.Token
 	order  []int32
 	cov    []bool
 	stops  []tokStopCache // see tokStop
@@ -103,6 +105,11 @@ func (d *docState) reset(m *Matcher, text string, f *textnorm.Folded, toks []tex
 // so the pool keeps no text alive.
 func (d *docState) release() {
 	d.text, d.f, d.toks, d.segs = "", nil, nil, nil
+	// Keep the buffers but not the document: tokens and spans hold
+	// substrings of its key, the fold its source.
+	d.folded = textnorm.Folded{Orig: d.folded.Orig[:0]}
+	clear(d.tokBuf)
+	d.tokBuf = d.tokBuf[:0]
 	clear(d.spans)
 	d.spans = d.spans[:0]
 	clear(d.out)

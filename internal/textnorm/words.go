@@ -21,6 +21,13 @@ func Words(key string) []Token {
 	if len(key) > 0 {
 		toks = make([]Token, 0, len(key)/6+1)
 	}
+	return AppendWords(toks, key)
+}
+
+// AppendWords appends the word tokens of key (see [Words]) to dst, for
+// callers that reuse one token slice across keys.
+func AppendWords(dst []Token, key string) []Token {
+	toks := dst
 	start := -1
 	for i := 0; i < len(key); {
 		r, size := rune(key[i]), 1
