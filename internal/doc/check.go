@@ -39,6 +39,11 @@ func Check(d *Document) error {
 			return err
 		}
 	}
+	if h := d.Header; h != nil {
+		if err := span("header", 0, h.Start, h.End, nil); err != nil {
+			return err
+		}
+	}
 	for i, s := range d.Sentences {
 		if err := span("sentences", i, s.Start, s.End, nil); err != nil {
 			return err

@@ -70,6 +70,10 @@ type Document struct {
 	// ("--01-06"), with the time when given ("--01-06T15:23").
 	PublishedPartial *string `json:"published_partial,omitempty"`
 	Title            string  `json:"title"`
+	// Header spans the scraped credit header or byline the source fields
+	// were read from, when the text has one; it stays in the text but is
+	// furniture, not content (no claims are taken from it).
+	Header *Span `json:"header,omitempty"`
 	// Lang is the language of the largest segment (ISO 639-1), "" if unknown.
 	Lang         string        `json:"lang"`
 	Text         string        `json:"text"`

@@ -84,6 +84,9 @@ func (e *Extractor) Extract(ctx context.Context, in doc.Input) (*doc.Document, e
 	d.Removed = append(d.Removed, removed...)
 	d.Warnings = append(d.Warnings, in.Warnings...)
 	h, hasHeader := e.header.Parse(text)
+	if hasHeader && h.End > h.Start {
+		d.Header = &doc.Span{Start: h.Start, End: h.End}
+	}
 
 	d.Source = doc.Source{
 		Path:   in.Path,

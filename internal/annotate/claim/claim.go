@@ -190,6 +190,9 @@ func (st *Stage) Apply(ctx context.Context, d *doc.Document) error {
 		if s >= e {
 			continue
 		}
+		if h := d.Header; h != nil && s >= h.Start && e <= h.End {
+			continue // the credit header or byline: furniture, not a claim
+		}
 		if current != nil && s >= current.until {
 			current = nil
 		}
