@@ -175,48 +175,61 @@ func Skeleton(name string) string { return skeletonOf(translit(aliasKey(name))) 
 // translitDistance is a weighted edit distance between translit forms:
 // vowels (and w, y against vowels) are cheap, other letters cost 1.
 func translitDistance(a, b string) float64 {
-	// Two rows of the edit-distance table; names are short, so the rows
-	// live on the stack.
-	var buf [2 * 48]float64
-	var prev, cur []float64
-	if len(b) < 48 {
-		prev, cur = buf[:len(b)+1], buf[48:48+len(b)+1]
+	// Two rows of the edit-distance table and b's insertion costs; names
+	// are short, so they live on the stack.
+	const stack = 48
+	var buf [3 * stack]float64
+	var prev, cur, costB []float64
+	if len(b) < stack {
+		prev, cur, costB = buf[:len(b)+1], buf[stack:stack+len(b)+1], buf[2*stack:2*stack+len(b)]
 	} else {
-		prev, cur = make([]float64, len(b)+1), make([]float64, len(b)+1)
+		prev, cur, costB = make([]float64, len(b)+1), make([]float64, len(b)+1), make([]float64, len(b))
 	}
 	prev[0] = 0
 	for j := 1; j <= len(b); j++ {
-		prev[j] = prev[j-1] + translitCost(b[j-1])
+		costB[j-1] = translitCost[b[j-1]]
+		prev[j] = prev[j-1] + costB[j-1]
 	}
 	for i := 1; i <= len(a); i++ {
-		ca := translitCost(a[i-1])
+		x := a[i-1]
+		ca := translitCost[x]
 		cur[0] = prev[0] + ca
 		for j := 1; j <= len(b); j++ {
-			cur[j] = min(prev[j]+ca, cur[j-1]+translitCost(b[j-1]), prev[j-1]+translitSub(a[i-1], b[j-1]))
+			y := b[j-1]
+			sub := 0.0
+			if x != y {
+				sub = 1
+				if vowelish[x] && vowelish[y] {
+					sub = 0.3
+				}
+			}
+			cur[j] = min(prev[j]+ca, cur[j-1]+costB[j-1], prev[j-1]+sub)
 		}
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
 }
 
-// translitCost is the cost of inserting or deleting c.
-func translitCost(c byte) float64 {
-	if isVowel(c) || c == 'w' || c == ' ' || c == 'h' {
-		return 0.3
+// translitCost is the cost of inserting or deleting a letter: 0.3 for
+// vowels, w, h and the space, 1 for the others.
+var translitCost = func() (t [256]float64) {
+	for c := range t {
+		t[c] = 1
+		if isVowel(byte(c)) || c == 'w' || c == ' ' || c == 'h' {
+			t[c] = 0.3
+		}
 	}
-	return 1
-}
+	return t
+}()
 
-// translitSub is the cost of writing y for x.
-func translitSub(x, y byte) float64 {
-	if x == y {
-		return 0
+// vowelish marks the letters that replace one another for 0.3: the vowels
+// and w.
+var vowelish = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isVowel(byte(c)) || c == 'w'
 	}
-	if (isVowel(x) || x == 'w') && (isVowel(y) || y == 'w') {
-		return 0.3
-	}
-	return 1
-}
+	return t
+}()
 
 // Similarity compares two names as fuzzy matching does: 1 for the same
 // mapped spelling, 0 when the consonant skeletons differ.
