@@ -93,6 +93,8 @@ type index struct {
 	filter []uint64
 	shards [nShards]shard
 	langs  []string
+	// parent[i] is the index of entity i's PartOf, or -1.
+	parent []int32
 	// baseLangs[i] is baseLang(langs[i]) ("ar" for "ar-Latn").
 	baseLangs []string
 	maxWords  int
@@ -155,6 +157,7 @@ func (k *KB) buildIndex() *index {
 	}
 
 	workers := max(1, min(runtime.GOMAXPROCS(0), 16))
+	ix.parent = make([]int32, len(k.ents))
 	chunk := (len(k.ents) + workers - 1) / max(workers, 1)
 	perWorker := make([][nShards][]pair, workers)
 	maxW := make([]int, workers)
@@ -172,6 +175,10 @@ func (k *KB) buildIndex() *index {
 			var langs []string // an entity's language tags, sorted
 			for i := lo; i < hi; i++ {
 				e := &k.ents[i]
+				ix.parent[i] = -1
+				if j, ok := k.byID[e.PartOf]; ok && e.PartOf != "" {
+					ix.parent[i] = j
+				}
 				gen := k.layers[i] == LayerGenerated && !strings.HasPrefix(e.ID, "iso:")
 				var amb map[string]bool
 				if len(e.Ambiguous) > 0 {

@@ -99,6 +99,8 @@ type Matcher struct {
 	// titleLast holds the last word of every title phrase, so that most
 	// words are ruled out as a title's end with one lookup.
 	titleLast map[string]bool
+	// langSets holds cfg.LangCountries as sets.
+	langSets map[string]*countrySet
 	// nearDot is the cosine of the angle PlaceMaxKm spans on the Earth.
 	nearDot float64
 	// pool recycles per-document state (*docState): its spans, maps and
@@ -113,6 +115,14 @@ func NewMatcher(k *KB, lists *Lists, cfg Config) *Matcher {
 	}
 	m := &Matcher{kb: k, lists: lists, cfg: cfg, ix: k.index(), titleLast: map[string]bool{}}
 	m.nearDot = math.Cos(min(cfg.PlaceMaxKm/earthKm, math.Pi))
+	m.langSets = make(map[string]*countrySet, len(cfg.LangCountries))
+	for lang, cs := range cfg.LangCountries {
+		set := &countrySet{}
+		for _, c := range cs {
+			set.add(c)
+		}
+		m.langSets[lang] = set
+	}
 	for t := range lists.Titles {
 		m.titleLast[t[strings.LastIndexByte(t, ' ')+1:]] = true
 	}
@@ -156,7 +166,7 @@ type span struct {
 	latin    bool   // Latin script
 	noLower  bool   // no lower-case letter (an acronym as written)
 	capStart bool   // starts with a capital after any article
-	stops    int8   // 0 until spanStops fills allStop and stop
+	stops    int8   // bits: 1 stop and 2 allStop are filled (spanStop, spanAllStop)
 	capNb    int8   // 0 unknown, 1 a capitalised neighbour, 2 none
 	nLetters int32  // letterCount of the key + 1, or 0 if not counted
 	allStop  bool   // every word a common word (lang or en)

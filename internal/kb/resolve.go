@@ -68,7 +68,7 @@ type docState struct {
 	order  []int32
 	cov    []bool
 	stops  []tokStopCache // see tokStop
-	lc     []string       // see langCountries
+	lc     *countrySet    // see langCountries
 	lcLang string
 	out    []doc.Mention
 
@@ -164,31 +164,45 @@ func (d *docState) prep(s *span) {
 	}
 }
 
-// spanStops fills s.stop and s.allStop on first use: most spans are
-// decided by case before common words matter, and the lists are maps.
-func (d *docState) spanStops(s *span) {
-	if s.stops != 0 {
-		return
+// spanStop reports whether a one-word span is a common word of its
+// language, computed on first use: most spans are decided by case before
+// common words matter, and the lists are maps.
+func (d *docState) spanStop(s *span) bool {
+	if s.stops&1 == 0 {
+		d.prep(s)
+		s.stops |= 1
+		if d.aligned(s) {
+			s.stop = s.t1-s.t0 == 1 && d.tokStop(s.t0, s.lang, false)&stopInLang != 0
+		} else {
+			s.stop = s.t1-s.t0 == 1 && d.m.lists.isStop(s.lang, d.f.Key[s.ks:s.ke])
+		}
+	}
+	return s.stop
+}
+
+// spanAllStop reports whether every word of the span is a common word of
+// its language or of English, computed on first use.
+func (d *docState) spanAllStop(s *span) bool {
+	if s.stops&2 != 0 {
+		return s.allStop
 	}
 	d.prep(s)
-	s.stops = 1
+	s.stops |= 2
 	s.allStop = len(d.m.lists.Stop) > 0
 	if d.aligned(s) {
 		// The key's words are whole tokens: ask the per-token cache.
-		s.stop = s.t1-s.t0 == 1 && d.tokStop(s.t0, s.lang, false)&stopInLang != 0
 		for t := s.t0; s.allStop && t < s.t1; t++ {
 			s.allStop = d.tokStop(t, s.lang, true) != 0
 		}
-		return
+		return s.allStop
 	}
-	key := d.f.Key[s.ks:s.ke]
-	s.stop = s.t1-s.t0 == 1 && d.m.lists.isStop(s.lang, key)
-	for w := range strings.SplitSeq(key, " ") {
+	for w := range strings.SplitSeq(d.f.Key[s.ks:s.ke], " ") {
 		if !d.m.lists.isStop(s.lang, w) && !d.m.lists.isStop("en", w) {
 			s.allStop = false
 			break
 		}
 	}
+	return s.allStop
 }
 
 // aligned reports whether a span's key is its tokens joined by single
@@ -384,7 +398,7 @@ func (d *docState) decide(s *span) (candidate, bool) {
 	if allGenerated(s.posts) && s.latin && !s.capStart {
 		return candidate{}, false // gazetteer names count only when capitalised
 	}
-	if d.spanStops(s); allGenerated(s.posts) && s.allStop {
+	if allGenerated(s.posts) && d.spanAllStop(s) {
 		return candidate{}, false // gazetteer names count only when capitalised
 	}
 	src, lang := d.text[s.a:s.b], s.lang
@@ -459,7 +473,7 @@ func (d *docState) formOK(s *span, p posting, src, lang string, ctx bool) bool {
 			return false
 		}
 	}
-	if d.spanStops(s); latin && s.stop && !(p.flags&flagUpper != 0 && s.noLower) {
+	if latin && d.spanStop(s) && !(p.flags&flagUpper != 0 && s.noLower) {
 		if !startsUpper(src) || d.sentenceInitial(s) {
 			return false
 		}
@@ -492,7 +506,7 @@ func (d *docState) placeOK(s *span, p posting, e *Entity, src, lang string) bool
 	if latin && !s.capStart {
 		return false
 	}
-	if d.spanStops(s); s.allStop {
+	if d.spanAllStop(s) {
 		return false
 	}
 	if !big && d.letters(s) < cfg.PlaceMinLetters {
@@ -522,7 +536,7 @@ func (d *docState) placeOK(s *span, p posting, e *Entity, src, lang string) bool
 	if d.strongEnts.has(p.ent) || d.countries.has(e.Country) && e.Population >= 5_000 || latin && e.Population >= 10*cfg.PlaceBigPopulation {
 		return true
 	}
-	if latin && e.Population >= 20_000 && slices.Contains(d.langCountries(lang), e.Country) {
+	if latin && e.Population >= 20_000 && d.langCountries(lang).has(e.Country) {
 		return true
 	}
 	if d.near(e, cfg.PlaceMaxKm) {
@@ -703,11 +717,11 @@ func (d *docState) score(s *span, p posting, lang string) float64 {
 		sc += 1
 	}
 	if e.PartOf != "" {
-		if slices.Contains(d.strongIDs, e.PartOf) {
+		if j := d.m.ix.parent[p.ent]; j >= 0 && d.strongEnts.has(j) {
 			sc += 1
 		}
 	}
-	if slices.Contains(d.langCountries(lang), e.Country) {
+	if d.langCountries(lang).has(e.Country) {
 		sc += 0.3
 	}
 	if e.Population > 0 {
@@ -781,10 +795,24 @@ func hasNoLower(s string) bool {
 }
 
 func hasNoLowerRunes(s string) bool {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2 // Arabic (U+0600–U+06FF) has no case
+			continue
+		}
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLower(r) {
 			return false
 		}
+		i += size
 	}
 	return true
 }
@@ -798,13 +826,13 @@ func startsUpper(s string) bool {
 	return false
 }
 
-// langCountries is Config.LangCountries[lang], remembering the last
-// language asked about (a document has few).
-func (d *docState) langCountries(lang string) []string {
+// langCountries is Config.LangCountries[lang] as a set, remembering the
+// last language asked about (a document has few).
+func (d *docState) langCountries(lang string) *countrySet {
 	if lang != d.lcLang || d.lc == nil {
-		d.lcLang, d.lc = lang, d.m.cfg.LangCountries[lang]
+		d.lcLang, d.lc = lang, d.m.langSets[lang]
 		if d.lc == nil {
-			d.lc = []string{}
+			d.lc = &countrySet{}
 		}
 	}
 	return d.lc
