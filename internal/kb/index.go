@@ -3,6 +3,7 @@ package kb
 import (
 	"bytes"
 	"maps"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -69,12 +70,36 @@ type posting struct {
 }
 
 // A shard maps a hash to its postings, which lie next to each other in
-// posts, so that a lookup returns a sub-slice without copying: the value
-// is prefixBit | count<<32 | start. (A map slot holds 16 bytes whether the
-// value is 32 or 64 bits wide, so the wider value costs no memory.)
+// posts, so that a lookup returns a sub-slice without copying. The map is
+// an open-addressing table probed linearly from a slot picked by the
+// hash's middle bits: the key is already a hash, so a lookup costs one
+// multiplication and usually one cache line, where a Go map would hash
+// the hash again and probe a group. A slot's value is
+// prefixBit | count<<32 | start; h == 0 marks an empty slot (a name whose
+// hash is 0 is not indexed: one chance in 2^64).
 type shard struct {
-	m     map[uint64]uint64
+	slots []slot
+	shift uint // 64 - log2(len(slots))
 	posts []posting
+}
+
+type slot struct{ h, v uint64 }
+
+// slotOf is where the probe for h starts.
+func (s *shard) slotOf(h uint64) int { return int((h * 0x9E3779B97F4A7C15) >> s.shift) }
+
+// get returns the value stored for h.
+func (s *shard) get(h uint64) (uint64, bool) {
+	mask := len(s.slots) - 1
+	for i := s.slotOf(h); ; i = (i + 1) & mask {
+		sl := &s.slots[i]
+		if sl.h == h {
+			return sl.v, true
+		}
+		if sl.h == 0 {
+			return 0, false
+		}
+	}
 }
 
 const (
@@ -120,8 +145,8 @@ func (ix *index) lookup(h uint64) ([]posting, bool) {
 		return nil, false
 	}
 	s := &ix.shards[h>>(64-shardBits)]
-	v, ok := s.m[h]
-	if !ok {
+	v, ok := s.get(h)
+	if !ok || h == 0 {
 		return nil, false
 	}
 	start := v & startMask
@@ -279,8 +304,11 @@ func (k *KB) buildIndex() *index {
 	wg.Wait()
 	ix.filter = make([]uint64, filterBits/64)
 	for s := range ix.shards {
-		for h := range ix.shards[s].m {
-			f := h & (filterBits - 1)
+		for _, sl := range ix.shards[s].slots {
+			if sl.h == 0 {
+				continue
+			}
+			f := sl.h & (filterBits - 1)
 			ix.filter[f>>6] |= 1 << (f & 63)
 		}
 	}
@@ -406,15 +434,28 @@ func buildShard(pairs []pair) shard {
 		nodes = append(nodes, node{p: pr.p, next: head})
 		m[pr.h] = v&prefixBit | (v&^prefixBit>>countShift+1)<<countShift | uint64(len(nodes))
 	}
-	posts := make([]posting, 0, len(nodes))
-	for h, v := range m {
-		start := uint64(len(posts))
-		for i := uint32(v & startMask); i != 0; i = nodes[i-1].next {
-			posts = append(posts, nodes[i-1].p)
-		}
-		m[h] = v&^startMask | start
+	// A table at most 3/4 full keeps probes short.
+	size := 1
+	for size*3 < len(m)*4+4 {
+		size *= 2
 	}
-	return shard{m: m, posts: posts}
+	sh := shard{slots: make([]slot, size), shift: uint(64 - bits.TrailingZeros(uint(size))), posts: make([]posting, 0, len(nodes))}
+	mask := size - 1
+	for h, v := range m {
+		if h == 0 {
+			continue
+		}
+		start := uint64(len(sh.posts))
+		for i := uint32(v & startMask); i != 0; i = nodes[i-1].next {
+			sh.posts = append(sh.posts, nodes[i-1].p)
+		}
+		i := sh.slotOf(h)
+		for sh.slots[i].h != 0 {
+			i = (i + 1) & mask
+		}
+		sh.slots[i] = slot{h, v&^startMask | start}
+	}
+	return sh
 }
 
 // isAcronym reports whether a name is written in capitals (at least two
