@@ -238,6 +238,9 @@ func (m *Matcher) scan(d *docState) {
 			continue
 		}
 		for _, p := range arabicProclitics {
+			if p.prefix[1] != tok[1] {
+				continue // another first letter (all are two-byte runes)
+			}
 			rest, ok := strings.CutPrefix(tok, p.prefix)
 			if !ok || utf8.RuneCountInString(rest) < 2 {
 				continue

@@ -384,7 +384,11 @@ func (d *docState) resolve() []doc.Mention {
 	if d.m.cfg.Unknown {
 		out = append(out, d.unknown(covered)...)
 	}
-	slices.SortFunc(out, func(x, y doc.Mention) int { return x.Start - y.Start })
+	// Exact mentions come in text order; only fuzzy and unknown ones, if
+	// any, need sorting in.
+	if byStart := func(x, y doc.Mention) int { return x.Start - y.Start }; !slices.IsSortedFunc(out, byStart) {
+		slices.SortFunc(out, byStart)
+	}
 	d.out = out
 	if len(out) == 0 {
 		return nil

@@ -16,3 +16,19 @@ func TestAppendKey(t *testing.T) {
 		t.Errorf("AppendKey into a large enough buffer allocates %v times", n)
 	}
 }
+
+func TestAppendWords(t *testing.T) {
+	for _, s := range []string{"", "al hasaka", "الحسكة و دير الزور", "sant julia de loria", "ŝ ĉ", "a\xc3"} {
+		key := Key(s)
+		got := AppendWords([]Token{{Text: "x"}}, key)
+		want := Words(key)
+		if len(got) != len(want)+1 || got[0].Text != "x" {
+			t.Fatalf("AppendWords(%q) = %v, want x then %v", key, got, want)
+		}
+		for i := range want {
+			if got[i+1] != want[i] {
+				t.Errorf("AppendWords(%q)[%d] = %v, want %v", key, i+1, got[i+1], want[i])
+			}
+		}
+	}
+}

@@ -32,7 +32,13 @@ func AppendWords(dst []Token, key string) []Token {
 	for i := 0; i < len(key); {
 		r, size := rune(key[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(key[i:])
+			if c := key[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(key) && key[i+1]&0xC0 == 0x80 {
+				// A two-byte rune (Latin accents, Greek, Cyrillic, Arabic),
+				// decoded inline: most non-ASCII text is made of them.
+				r, size = rune(c&0x1F)<<6|rune(key[i+1]&0x3F), 2
+			} else {
+				r, size = utf8.DecodeRuneInString(key[i:])
+			}
 		}
 		if IsWordChar(r) {
 			if start < 0 {
