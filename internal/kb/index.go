@@ -286,19 +286,22 @@ func (k *KB) buildIndex() *index {
 			ix.fuzzy[s] = append(ix.fuzzy[s], l...)
 		}
 	}
-	for s := range nShards {
+	// Each worker builds every workers-th shard with scratch space it
+	// reuses, so that the transient memory of the build is a few shards'
+	// worth, not all 64 at once.
+	for w := range workers {
 		wg.Go(func() {
-			var pairs []pair
-			n := 0
-			for w := range perWorker {
-				n += len(perWorker[w][s])
+			var sc shardScratch
+			for s := w; s < nShards; s += workers {
+				parts := make([][]pair, len(perWorker))
+				for v := range perWorker {
+					parts[v] = perWorker[v][s]
+				}
+				ix.shards[s] = buildShard(parts, &sc)
+				for v := range perWorker {
+					perWorker[v][s] = nil
+				}
 			}
-			pairs = make([]pair, 0, n)
-			for w := range perWorker {
-				pairs = append(pairs, perWorker[w][s]...)
-				perWorker[w][s] = nil
-			}
-			ix.shards[s] = buildShard(pairs)
 		})
 	}
 	wg.Wait()
@@ -402,58 +405,101 @@ func letterCountBytes(b []byte) int {
 	return n
 }
 
-// buildShard groups each hash's postings in posts, dropping duplicates (the
-// same entity under the same name from two aliases that fold alike). It
-// first chains them through a scratch array, newest first, and then lays
-// every chain out contiguously in that order, which is the order matching
-// has always seen them in.
-func buildShard(pairs []pair) shard {
-	type node struct {
-		p    posting
-		next uint32 // index+1 of the next node under the same hash, or 0
-	}
-	m := make(map[uint64]uint64, len(pairs)/2+1) // during the build: prefixBit | count<<32 | head index+1
-	nodes := make([]node, 0, len(pairs))
-	for _, pr := range pairs {
-		v := m[pr.h]
-		if pr.p.ent < 0 {
-			m[pr.h] = v | prefixBit
-			continue
-		}
-		head := uint32(v & startMask)
-		dup := false
-		for i := head; i != 0; i = nodes[i-1].next {
-			if nodes[i-1].p == pr.p {
-				dup = true
-				break
-			}
-		}
-		if dup {
-			continue
-		}
-		nodes = append(nodes, node{p: pr.p, next: head})
-		m[pr.h] = v&prefixBit | (v&^prefixBit>>countShift+1)<<countShift | uint64(len(nodes))
-	}
-	// A table at most 3/4 full keeps probes short.
+// shardScratch is the working space of buildShard, reused from shard to
+// shard.
+type shardScratch struct {
+	slots []slot // h → prefixBit | count<<32 | index+1 of the newest node
+	nodes []shardNode
+}
+
+// shardNode chains the postings of one hash while a shard is built.
+type shardNode struct {
+	p    posting
+	next uint32 // index+1 of the next (older) node under the same hash, or 0
+}
+
+// tableSize is the number of slots for n keys: a power of two at most 3/4
+// full, which keeps probes short.
+func tableSize(n int) int {
 	size := 1
-	for size*3 < len(m)*4+4 {
+	for size*3 < n*4+4 {
 		size *= 2
 	}
-	sh := shard{slots: make([]slot, size), shift: uint(64 - bits.TrailingZeros(uint(size))), posts: make([]posting, 0, len(nodes))}
+	return size
+}
+
+// buildShard groups each hash's postings in posts, dropping duplicates (the
+// same entity under the same name from two aliases that fold alike). The
+// pairs come in parts, in order. It chains them in a scratch table sized
+// for the worst case (every pair a new hash), newest first, and then lays
+// every chain out contiguously in that order, which is the order matching
+// has always seen them in, in a table sized for the hashes there are.
+func buildShard(parts [][]pair, sc *shardScratch) shard {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	size := tableSize(n)
+	if cap(sc.slots) < size {
+		sc.slots = make([]slot, size)
+	}
+	tmp := shard{slots: sc.slots[:size], shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	clear(tmp.slots)
 	mask := size - 1
-	for h, v := range m {
-		if h == 0 {
+	nodes := sc.nodes[:0]
+	distinct := 0
+	for _, part := range parts {
+		for _, pr := range part {
+			if pr.h == 0 {
+				continue // reserved for empty slots
+			}
+			i := tmp.slotOf(pr.h)
+			for tmp.slots[i].h != 0 && tmp.slots[i].h != pr.h {
+				i = (i + 1) & mask
+			}
+			sl := &tmp.slots[i]
+			if sl.h == 0 {
+				sl.h = pr.h
+				distinct++
+			}
+			v := sl.v
+			if pr.p.ent < 0 {
+				sl.v = v | prefixBit
+				continue
+			}
+			head := uint32(v & startMask)
+			dup := false
+			for j := head; j != 0; j = nodes[j-1].next {
+				if nodes[j-1].p == pr.p {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				continue
+			}
+			nodes = append(nodes, shardNode{p: pr.p, next: head})
+			sl.v = v&prefixBit | (v&^prefixBit>>countShift+1)<<countShift | uint64(len(nodes))
+		}
+	}
+	sc.nodes = nodes
+
+	size = tableSize(distinct)
+	sh := shard{slots: make([]slot, size), shift: uint(64 - bits.TrailingZeros(uint(size))), posts: make([]posting, 0, len(nodes))}
+	mask = size - 1
+	for _, t := range tmp.slots {
+		if t.h == 0 {
 			continue
 		}
 		start := uint64(len(sh.posts))
-		for i := uint32(v & startMask); i != 0; i = nodes[i-1].next {
-			sh.posts = append(sh.posts, nodes[i-1].p)
+		for j := uint32(t.v & startMask); j != 0; j = nodes[j-1].next {
+			sh.posts = append(sh.posts, nodes[j-1].p)
 		}
-		i := sh.slotOf(h)
+		i := sh.slotOf(t.h)
 		for sh.slots[i].h != 0 {
 			i = (i + 1) & mask
 		}
-		sh.slots[i] = slot{h, v&^startMask | start}
+		sh.slots[i] = slot{t.h, t.v&^startMask | start}
 	}
 	return sh
 }
