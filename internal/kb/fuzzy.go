@@ -90,7 +90,7 @@ func translit(key string) string {
 			}
 			switch {
 			case (c == 'k' || c == 'g' || c == 't' || c == 'd' || c == 'p' || c == 's' || c == 'c') && next == 'h':
-				b.WriteByte(map[byte]byte{'k': 'h', 'g': 'g', 't': 't', 'd': 'd', 'p': 'f', 's': 's', 'c': 's'}[c])
+				b.WriteByte(digraphH(c))
 				j++
 			case c == 'd' && next == 'j':
 				b.WriteByte('g')
@@ -126,6 +126,20 @@ func translit(key string) string {
 		w++
 	}
 	return string(out[:w])
+}
+
+// digraphH is the letter translit writes for c followed by h: kh → h,
+// ph → f, sh and ch → s, gh → g, th → t, dh → d.
+func digraphH(c byte) byte {
+	switch c {
+	case 'k':
+		return 'h'
+	case 'p':
+		return 'f'
+	case 'c':
+		return 's'
+	}
+	return c
 }
 
 func isVowel(c byte) bool {
