@@ -2,7 +2,12 @@ package mention
 
 import (
 	"os"
+	"path/filepath"
+	"reflect"
+	"sync"
 	"testing"
+
+	"github.com/claimtrace/claimtrace/internal/doc"
 )
 
 // BenchmarkMatch measures the matcher alone (folding, index lookups and
@@ -26,4 +31,38 @@ func BenchmarkMatch(b *testing.B) {
 	for b.Loop() {
 		m.Mentions(text, segs)
 	}
+}
+
+// TestConcurrentMatch runs one matcher from several goroutines (it recycles
+// per-document state through a pool) and checks that every document gets
+// the mentions it gets alone. Run with -race.
+func TestConcurrentMatch(t *testing.T) {
+	e := testEnv(t)
+	files, _ := filepath.Glob("testdata/*.txt")
+	files = append(files, "testdata/bench/multilingual.txt")
+	m := e.stage.Matcher()
+	var texts []string
+	var want [][]doc.Mention
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+		want = append(want, m.Mentions(string(b), e.det.Segments(string(b))))
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for r := range 20 {
+				i := (g + r) % len(texts)
+				got := m.Mentions(texts[i], e.det.Segments(texts[i]))
+				if !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("%s: concurrent mentions differ", files[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
