@@ -314,7 +314,7 @@ func (d *docState) fuzzy(covered []bool) []doc.Mention {
 					if !d.placeOK(&s, p, e, src, lang) {
 						continue
 					}
-					if sim < 0.85 || !d.near(e, d.m.cfg.PlaceMaxKm/3) && (sim < 0.9 || !d.countries.has(e.Country) || e.Population < d.m.cfg.PlaceBigPopulation) {
+					if sim < 0.85 || !d.near(fe.ent, d.m.cfg.PlaceMaxKm/3) && (sim < 0.9 || !d.countries.has(e.Country) || e.Population < d.m.cfg.PlaceBigPopulation) {
 						continue
 					}
 				}

@@ -3,6 +3,7 @@ package kb
 import (
 	"bytes"
 	"maps"
+	"math"
 	"math/bits"
 	"runtime"
 	"slices"
@@ -125,6 +126,9 @@ type index struct {
 	langs  []string
 	// parent[i] is the index of entity i's PartOf, or -1.
 	parent []int32
+	// popScore[i] is what entity i's population adds to a candidate's
+	// score: log10(population+1)/7, at most 1.
+	popScore []float64
 	// baseLangs[i] is baseLang(langs[i]) ("ar" for "ar-Latn").
 	baseLangs []string
 	maxWords  int
@@ -188,6 +192,7 @@ func (k *KB) buildIndex() *index {
 
 	workers := max(1, min(runtime.GOMAXPROCS(0), 16))
 	ix.parent = make([]int32, len(k.ents))
+	ix.popScore = make([]float64, len(k.ents))
 	chunk := (len(k.ents) + workers - 1) / max(workers, 1)
 	perWorker := make([][nShards][]pair, workers)
 	maxW := make([]int, workers)
@@ -206,6 +211,9 @@ func (k *KB) buildIndex() *index {
 			for i := lo; i < hi; i++ {
 				e := &k.ents[i]
 				ix.parent[i] = -1
+				if e.Population > 0 {
+					ix.popScore[i] = min(math.Log10(float64(e.Population)+1)/7, 1)
+				}
 				if j, ok := k.byID[e.PartOf]; ok && e.PartOf != "" {
 					ix.parent[i] = j
 				}

@@ -56,21 +56,22 @@ type docState struct {
 	strongEnts entSet
 	strongIDs  []string // IDs of strongEnts, for part_of checks
 	countries  countrySet
-	gap        []bool            // per token: see Matcher.scan
-	points     [][2]float64      // located places the document names, rounded
-	pointVecs  [][3]float64      // the points as unit vectors, for near
-	nearCache  map[*Entity]uint8 // see near
-	caps       []int8            // per token: 0 unknown, 1 capitalised, 2 not
+	gap        []bool       // per token: see Matcher.scan
+	points     [][2]float64 // located places the document names, rounded
+	pointVecs  [][3]float64 // the points as unit vectors, for near
+	nearCache  entBytes     // see near
+	caps       []int8       // per token: 0 unknown, 1 capitalised, 2 not
 
 	// Scratch reused from document to document (see Matcher.pool).
-	folded textnorm.Folded // f points here
-	tokBuf []textnorm.Token
-	order  []int32
-	cov    []bool
-	stops  []tokStopCache // see tokStop
-	lc     *countrySet    // see langCountries
-	lcLang string
-	out    []doc.Mention
+	folded  textnorm.Folded // f points here
+	tokBuf  []textnorm.Token
+	order   []int32
+	cov     []bool
+	stops   []tokStopCache // see tokStop
+	lc      *countrySet    // see langCountries
+	segLast int            // see lang
+	lcLang  string
+	out     []doc.Mention
 
 	// Backing arrays for the pointers of this document's mentions.
 	ids    []string
@@ -87,17 +88,15 @@ type tokStopCache struct {
 func (d *docState) reset(m *Matcher, text string, f *textnorm.Folded, toks []textnorm.Token, segs []doc.Segment) {
 	d.m, d.text, d.f, d.toks, d.segs = m, text, f, toks, segs
 	d.spans = d.spans[:0]
-	if d.nearCache == nil {
-		d.nearCache = map[*Entity]uint8{}
-	}
+	d.nearCache.reset(len(m.kb.ents))
 	d.strongEnts.reset(len(m.kb.ents))
-	clear(d.nearCache)
 	d.strongIDs = d.strongIDs[:0]
 	d.countries.reset()
 	d.points, d.pointVecs = d.points[:0], d.pointVecs[:0]
 	d.caps = nil
 	d.stops = d.stops[:0]
 	d.lc, d.lcLang = nil, ""
+	d.segLast = 0
 	d.ids, d.coords = nil, nil // handed out with the last document's mentions
 }
 
@@ -134,7 +133,13 @@ type candidate struct {
 }
 
 func (d *docState) lang(off int) string {
+	// Spans are mostly asked about in text order: try the segment of the
+	// last answer before searching.
+	if i := d.segLast; i < len(d.segs) && d.segs[i].Start <= off && d.segs[i].End > off && (i == 0 || d.segs[i-1].End <= off) {
+		return baseLang(d.segs[i].Lang)
+	}
 	i := sort.Search(len(d.segs), func(i int) bool { return d.segs[i].End > off })
+	d.segLast = i
 	if i < len(d.segs) && d.segs[i].Start <= off {
 		return baseLang(d.segs[i].Lang)
 	}
@@ -378,22 +383,35 @@ func (d *docState) resolve() []doc.Mention {
 		end = win.b
 		out = append(out, d.mention(win.a, win.b, winC, false))
 	}
+	exact := len(out)
 	if d.m.cfg.Fuzzy {
 		out = append(out, d.fuzzy(covered)...)
 	}
 	if d.m.cfg.Unknown {
 		out = append(out, d.unknown(covered)...)
 	}
-	// Exact mentions come in text order; only fuzzy and unknown ones, if
-	// any, need sorting in.
-	if byStart := func(x, y doc.Mention) int { return x.Start - y.Start }; !slices.IsSortedFunc(out, byStart) {
-		slices.SortFunc(out, byStart)
-	}
 	d.out = out
 	if len(out) == 0 {
 		return nil
 	}
-	return slices.Clone(out)
+	// Exact mentions come in text order; fuzzy and unknown ones (few, and
+	// never overlapping them) are sorted and merged in.
+	byStart := func(x, y doc.Mention) int { return x.Start - y.Start }
+	more := out[exact:]
+	if !slices.IsSortedFunc(more, byStart) {
+		slices.SortFunc(more, byStart)
+	}
+	res := make([]doc.Mention, 0, len(out))
+	a := out[:exact]
+	for len(a) > 0 && len(more) > 0 {
+		if a[0].Start < more[0].Start {
+			res, a = append(res, a[0]), a[1:]
+		} else {
+			res, more = append(res, more[0]), more[1:]
+		}
+	}
+	res = append(res, a...)
+	return append(res, more...)
 }
 
 // decide picks the best candidate for a prepared span, if any survives
@@ -543,7 +561,7 @@ func (d *docState) placeOK(s *span, p posting, e *Entity, src, lang string) bool
 	if latin && e.Population >= 20_000 && d.langCountries(lang).has(e.Country) {
 		return true
 	}
-	if d.near(e, cfg.PlaceMaxKm) {
+	if d.near(p.ent, cfg.PlaceMaxKm) {
 		return true
 	}
 	// A big place may stand alone in a document that names no other.
@@ -564,11 +582,12 @@ func (d *docState) addPoint(e *Entity) {
 	if !slices.Contains(d.points, pt) {
 		d.points = append(d.points, pt)
 		d.pointVecs = append(d.pointVecs, unitVec(pt[0], pt[1]))
-		clear(d.nearCache)
+		d.nearCache.reset(len(d.m.kb.ents))
 	}
 }
 
-func (d *docState) near(e *Entity, maxKm float64) bool {
+func (d *docState) near(ent int32, maxKm float64) bool {
+	e := &d.m.kb.ents[ent]
 	if e.Lat == nil || e.Lon == nil || len(d.points) == 0 {
 		return false
 	}
@@ -579,7 +598,7 @@ func (d *docState) near(e *Entity, maxKm float64) bool {
 	if maxKm != d.m.cfg.PlaceMaxKm {
 		known, yes = 4, 8
 	}
-	c := d.nearCache[e]
+	c := d.nearCache.get(ent)
 	if c&known != 0 {
 		return c&yes != 0
 	}
@@ -607,7 +626,7 @@ func (d *docState) near(e *Entity, maxKm float64) bool {
 	if res {
 		c |= yes
 	}
-	d.nearCache[e] = c
+	d.nearCache.set(ent, c)
 	return res
 }
 
@@ -708,7 +727,7 @@ func (d *docState) score(s *span, p posting, lang string) float64 {
 	case kindAlias:
 		sc += 0.5
 	}
-	if p.flags&flagGenerated != 0 && d.near(e, d.m.cfg.PlaceMaxKm) {
+	if p.flags&flagGenerated != 0 && d.near(p.ent, d.m.cfg.PlaceMaxKm) {
 		sc += 0.5
 	}
 	if d.m.ix.baseLangs[p.lang] == lang {
@@ -728,9 +747,7 @@ func (d *docState) score(s *span, p posting, lang string) float64 {
 	if d.langCountries(lang).has(e.Country) {
 		sc += 0.3
 	}
-	if e.Population > 0 {
-		sc += min(math.Log10(float64(e.Population)+1)/7, 1)
-	}
+	sc += d.m.ix.popScore[p.ent]
 	if p.flags&flagStripped != 0 {
 		sc -= 0.2
 	}
@@ -866,6 +883,32 @@ func (es *entSet) add(i int32) {
 		es.touched = append(es.touched, i/64)
 	}
 	es.bits[i/64] |= 1 << (i % 64)
+}
+
+// entBytes holds a byte per entity of the KB, zero until set; only the
+// entries set are cleared for the next document.
+type entBytes struct {
+	v       []uint8
+	touched []int32
+}
+
+func (eb *entBytes) reset(n int) {
+	for _, i := range eb.touched {
+		eb.v[i] = 0
+	}
+	eb.touched = eb.touched[:0]
+	if len(eb.v) != n {
+		eb.v = make([]uint8, n)
+	}
+}
+
+func (eb *entBytes) get(i int32) uint8 { return eb.v[i] }
+
+func (eb *entBytes) set(i int32, b uint8) {
+	if eb.v[i] == 0 {
+		eb.touched = append(eb.touched, i)
+	}
+	eb.v[i] = b
 }
 
 // countrySet is the set of countries a document names. Codes are ISO
