@@ -83,7 +83,7 @@ var noEnglishOK = map[string]string{}
 
 var (
 	wikidataRe = regexp.MustCompile(`^Q[1-9][0-9]*$`)
-	idRe       = regexp.MustCompile(`^ct:[a-z0-9][a-z0-9-]*$`)
+	idRe       = regexp.MustCompile(`^(ct:[a-z0-9][a-z0-9-]*|gn:[0-9]+)$`)
 	extIDRe    = regexp.MustCompile(`^(iso:[A-Z]{2}|gn:[0-9]+)$`)
 	countryRe  = regexp.MustCompile(`^[A-Z]{2}$`)
 	langRe     = regexp.MustCompile(`^[a-z]{2,3}(-[A-Z][a-z]{3})?$`)

@@ -306,7 +306,7 @@ func (d *docState) fuzzy(covered []bool) []doc.Mention {
 				}
 				e := &d.m.kb.ents[fe.ent]
 				p := posting{ent: fe.ent, kind: kindAlias}
-				if d.m.kb.layers[fe.ent] == LayerGenerated && !strings.HasPrefix(e.ID, "iso:") {
+				if d.m.kb.layers[fe.ent]&LayerGenerated != 0 && !strings.HasPrefix(e.ID, "iso:") {
 					p.flags |= flagGenerated
 					// Gazetteer alternate names collide with everything
 					// (Koerden ~ an old name of Edinburgh): a fuzzy place

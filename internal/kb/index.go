@@ -217,7 +217,10 @@ func (k *KB) buildIndex() *index {
 				if j, ok := k.byID[e.PartOf]; ok && e.PartOf != "" {
 					ix.parent[i] = j
 				}
-				gen := k.layers[i] == LayerGenerated && !strings.HasPrefix(e.ID, "iso:")
+				// Names are generated (gazetteer trust) unless the entity
+				// is a country or a person's layer vouched for the name.
+				gen := k.layers[i]&LayerGenerated != 0 && !strings.HasPrefix(e.ID, "iso:")
+				vouched := k.vouched[int32(i)]
 				var amb map[string]bool
 				if len(e.Ambiguous) > 0 {
 					amb = make(map[string]bool, len(e.Ambiguous))
@@ -236,7 +239,8 @@ func (k *KB) buildIndex() *index {
 						return
 					}
 					var flags uint8
-					if gen {
+					genName := gen && !vouched[string(key)]
+					if genName {
 						flags |= flagGenerated
 					}
 					if amb[string(key)] {
@@ -264,7 +268,7 @@ func (k *KB) buildIndex() *index {
 							maxW[w] = max(maxW[w], n)
 						}
 					}
-					if kind != kindAdjective && (!gen || e.Population >= fuzzyMinPopulation) {
+					if kind != kindAdjective && (!genName || e.Population >= fuzzyMinPopulation) {
 						if skey == "" {
 							skey = string(key)
 						}

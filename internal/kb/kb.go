@@ -30,13 +30,48 @@ type KB struct {
 	ents   []Entity
 	layers []Layer
 	byID   map[string]int32
+	// vouched holds, for entities that people's layers (curated, user)
+	// touched, the alias keys those layers supplied. When a curated entry
+	// overrides a gazetteer place, only these names get curated trust; the
+	// place's generated alternate names stay under the gazetteer rules
+	// ("Salem" and "Zion" are alternate names of Jerusalem in GeoNames).
+	vouched map[int32]map[string]bool
 
 	idxOnce sync.Once
 	idx     *index
 }
 
 // newKB returns an empty KB ready for merging.
-func newKB() *KB { return &KB{byID: map[string]int32{}} }
+func newKB() *KB { return &KB{byID: map[string]int32{}, vouched: map[int32]map[string]bool{}} }
+
+// vouch records the names of e, from a layer written by people, as
+// trusted names of entity i.
+func (k *KB) vouch(i int32, e *Entity) {
+	m := k.vouched[i]
+	if m == nil {
+		m = map[string]bool{}
+		k.vouched[i] = m
+	}
+	add := func(n string) {
+		if key := aliasKey(n); key != "" {
+			m[key] = true
+			if s := textnorm.StripArticle(key); s != key {
+				m[s] = true
+			}
+		}
+	}
+	add(e.Name)
+	for _, names := range e.Aliases {
+		for _, n := range names {
+			add(n)
+		}
+	}
+	for _, names := range e.Adjectives {
+		for _, n := range names {
+			add(n)
+		}
+	}
+}
 
 // Len is the number of entities.
 func (k *KB) Len() int { return len(k.ents) }

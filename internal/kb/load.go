@@ -279,10 +279,16 @@ func (k *KB) add(e *Entity, layer Layer) error {
 		k.ents = append(k.ents, *e)
 		k.ents[len(k.ents)-1].ID = id
 		k.layers = append(k.layers, layer)
+		if layer != LayerGenerated {
+			k.vouch(int32(len(k.ents)-1), e)
+		}
 		return nil
 	}
 	old := &k.ents[i]
 	k.layers[i] |= layer
+	if layer != LayerGenerated {
+		k.vouch(i, e)
+	}
 	if e.Name != "" && e.Name != old.Name {
 		// The earlier canonical name stays known as an alias.
 		old.Aliases = mergeNames(old.Aliases, map[string][]string{"und": {old.Name}})
