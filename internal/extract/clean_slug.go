@@ -145,7 +145,7 @@ func (c *Cleaner) slugSuffix(tok string) (int, bool) {
 func looksForeign(slug, rest string) bool {
 	rs := dominantScript(rest)
 	ss := dominantScript(slug)
-	return rs != scriptNone && ss != scriptNone && rs != ss
+	return rs != "" && ss != "" && rs != ss
 }
 
 func looksLikeURL(tok string) bool {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/claimtrace/claimtrace/internal/textnorm"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -207,54 +208,19 @@ func foldRune(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-// script classes for telling a foreign-script slug from its line.
-const (
-	scriptNone = iota
-	scriptLatin
-	scriptArabic
-	scriptCyrillic
-	scriptGreek
-	scriptHebrew
-	scriptCJK
-	scriptOther
-	numScripts
-)
-
-func scriptOf(r rune) int {
-	switch {
-	case r < utf8.RuneSelf:
-		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
-			return scriptLatin
-		}
-		return scriptNone
-	case !unicode.IsLetter(r):
-		return scriptNone
-	case unicode.Is(unicode.Latin, r):
-		return scriptLatin
-	case unicode.Is(unicode.Arabic, r):
-		return scriptArabic
-	case unicode.Is(unicode.Cyrillic, r):
-		return scriptCyrillic
-	case unicode.Is(unicode.Greek, r):
-		return scriptGreek
-	case unicode.Is(unicode.Hebrew, r):
-		return scriptHebrew
-	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
-		return scriptCJK
-	}
-	return scriptOther
-}
-
-// dominantScript is the script of most letters in s (scriptNone without
-// letters).
-func dominantScript(s string) int {
-	var n [numScripts]int
+// dominantScript is the ISO 15924 script of most letters in s ("" without
+// letters), by textnorm's classification, which the rest of claimtrace
+// shares.
+func dominantScript(s string) string {
+	n := map[string]int{}
+	best := ""
 	for _, r := range s {
-		n[scriptOf(r)]++
-	}
-	best := scriptNone
-	for sc := scriptNone + 1; sc < numScripts; sc++ {
-		if n[sc] > n[best] || best == scriptNone && n[sc] > 0 {
+		sc := textnorm.Script(r)
+		if sc == "" {
+			continue
+		}
+		n[sc]++
+		if best == "" || n[sc] > n[best] {
 			best = sc
 		}
 	}
