@@ -291,6 +291,11 @@ func (d *docState) fuzzy(covered []bool) []doc.Mention {
 			if n == 1 && (d.m.lists.isStop(lang, key) || d.sentenceInitial(&s)) {
 				continue
 			}
+			// A guess must be a whole name as written: "Julien" of
+			// "Julien Moreau" is not a spelling of "Julani".
+			if d.partOfLongerName(t, t1, lang, covered) {
+				continue
+			}
 			form := translit(key)
 			sk := skeletonOf(form)
 			if !skeletonLongEnough(sk, form) {
@@ -305,6 +310,12 @@ func (d *docState) fuzzy(covered []bool) []doc.Mention {
 					continue
 				}
 				e := &d.m.kb.ents[fe.ent]
+				// A lone word next to another capitalised word, even one
+				// an exact name covered, is more likely someone's given or
+				// family name than a respelt known person.
+				if e.Type == Person && t1-t == 1 && d.nextToName(t, t1, lang) {
+					continue
+				}
 				p := posting{ent: fe.ent, kind: kindAlias}
 				if d.m.kb.layers[fe.ent]&LayerGenerated != 0 && !strings.HasPrefix(e.ID, "iso:") {
 					p.flags |= flagGenerated
@@ -338,6 +349,31 @@ func (d *docState) fuzzy(covered []bool) []doc.Mention {
 		}
 	}
 	return out
+}
+
+// partOfLongerName reports whether the capitalised words [t0,t1) continue
+// into another capitalised word on either side (joined by a plain gap, not
+// covered by an exact mention, not a common word, a cue word such as
+// "Province" or an organisation word).
+func (d *docState) partOfLongerName(t0, t1 int, lang string, covered []bool) bool {
+	joins := func(u int) bool {
+		if u < 0 || u >= len(d.toks) || !d.capitalised(u) {
+			return false
+		}
+		w := d.toks[u].Text
+		return !d.isStopIn(lang, u) && !d.m.lists.isStop("en", w) && d.m.lists.Cues[w] == nil && !d.m.lists.OrgWords[w]
+	}
+	return t0 > 0 && d.gap[t0] && !covered[t0-1] && joins(t0-1) ||
+		t1 < len(d.toks) && d.gap[t1] && !covered[t1] && joins(t1)
+}
+
+// nextToName reports whether a capitalised word that is not a common word
+// is joined to [t0,t1) on either side, covered by a mention or not.
+func (d *docState) nextToName(t0, t1 int, lang string) bool {
+	joins := func(u int) bool {
+		return u >= 0 && u < len(d.toks) && d.capitalised(u) && !d.isStopIn(lang, u) && !d.m.lists.isStop("en", d.toks[u].Text)
+	}
+	return t0 > 0 && d.gap[t0] && joins(t0-1) || t1 < len(d.toks) && d.gap[t1] && joins(t1)
 }
 
 // capitalised reports whether token t starts with a capital in the source.

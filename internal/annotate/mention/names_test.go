@@ -1,0 +1,60 @@
+package mention
+
+import (
+	"testing"
+)
+
+// nameCase is one sentence with the mentions it must have (surface → entity
+// id, "" for a mention without an entity) and surfaces that must not be a
+// mention at all.
+type nameCase struct {
+	name   string
+	text   string
+	want   map[string]string
+	absent []string
+}
+
+func runNameCases(t *testing.T, cases []nameCase) {
+	t.Helper()
+	e := testEnv(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := e.analyze(t, c.text)
+			got := map[string]string{}
+			for _, m := range d.Mentions {
+				id := ""
+				if m.Entity != nil {
+					id = *m.Entity
+				}
+				got[m.Text] = id
+			}
+			for surf, id := range c.want {
+				if g, ok := got[surf]; !ok || g != id {
+					t.Errorf("%q: want %q → %q; got %s", c.text, surf, id, dump(d.Mentions))
+				}
+			}
+			for _, surf := range c.absent {
+				if _, ok := got[surf]; ok {
+					t.Errorf("%q: %q must not be a mention; got %s", c.text, surf, dump(d.Mentions))
+				}
+			}
+		})
+	}
+}
+
+// TestFuzzyWholeName: a fuzzy guess is a whole capitalised name, never the
+// given name of a longer one.
+func TestFuzzyWholeName(t *testing.T) {
+	runNameCases(t, []nameCase{
+		{"fr byline", "Par Julien Moreau · Le Courrier · 14 mars 2023\n\nLes combattants ont fui.",
+			nil, []string{"Julien"}},
+		{"en byline", "By Julien Moreau, Le Courrier\n\nThe fighters fled.",
+			nil, []string{"Julien"}},
+		{"de text", "Der Reporter Julien Moreau berichtete aus der Stadt.",
+			nil, []string{"Julien"}},
+		{"fr fuzzy place", "Des détenus se sont évadés de la prison de Ghweiran, près de Hasakeh en Syrie.",
+			map[string]string{"Ghweiran": "ct:ghuwayran"}, nil},
+		{"en fuzzy places", "Fighters escaped from Ghweiran towards Deir Ezzor in Syria.",
+			map[string]string{"Ghweiran": "ct:ghuwayran", "Deir Ezzor": "gn:170794"}, nil},
+	})
+}
