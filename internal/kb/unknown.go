@@ -62,7 +62,7 @@ func (d *docState) unknown(covered []bool) []doc.Mention {
 		if typ, ok := d.titleBefore(t); ok {
 			if d.capitalised(t) {
 				u := t
-				for u < len(d.toks) && u-t < 3 && !covered[u] && (u == t || d.gap[u]) && d.capitalised(u) {
+				for u < len(d.toks) && u-t < 3 && !covered[u] && (u == t || d.tightGap(u)) && d.capitalised(u) {
 					u++
 				}
 				emit(t, u, typ)
@@ -73,7 +73,7 @@ func (d *docState) unknown(covered []bool) []doc.Mention {
 			generic := typ == Org && strings.HasPrefix(d.toks[t].Text, "ال")
 			if isArabicLetter(r) && !generic && !d.isStopAt(t) && letterCount(d.toks[t].Text) >= 2 {
 				u := t + 1
-				if u < len(d.toks) && !covered[u] && d.gap[u] && !d.isStopAt(u) && isArabicWord(d.toks[u].Text) && typ == Person {
+				if u < len(d.toks) && !covered[u] && d.tightGap(u) && !d.isStopAt(u) && isArabicWord(d.toks[u].Text) && typ == Person {
 					u++
 				}
 				emit(t, u, typ)
@@ -81,13 +81,13 @@ func (d *docState) unknown(covered []bool) []doc.Mention {
 				continue
 			}
 		}
-		if !d.capitalised(t) {
-			continue
+		if !d.capitalised(t) || t > 0 && covered[t-1] && d.glued(t) {
+			continue // a word glued to a known mention is part of it
 		}
 		// A run of capitalised words.
 		u, words := t, 0
 		last := t
-		for u < len(d.toks) && !covered[u] && (u == t || d.gap[u]) && words < 5 {
+		for u < len(d.toks) && !covered[u] && (u == t || d.tightGap(u)) && words < 5 {
 			if d.capitalised(u) && isLatinText(d.toks[u].Text) {
 				words++
 				last = u
@@ -121,6 +121,44 @@ func (d *docState) unknown(covered []bool) []doc.Mention {
 		t = max(t, last)
 	}
 	return out
+}
+
+// tightGap reports whether tokens u-1 and u are written as words of one
+// name: d.gap, and in the source a single space or hyphen between them
+// (or the dot of an initial, "J. Smith"). Layout puts runs of spaces,
+// NBSPs and tabs between a byline's place and the next label ("al-Ḥasaka
+// ⋯ Source"), never inside a name.
+func (d *docState) tightGap(u int) bool {
+	if !d.gap[u] {
+		return false
+	}
+	a, b := d.f.Orig[d.toks[u-1].End], d.f.Orig[d.toks[u].Start]
+	g := d.text[a:b]
+	if g == "" {
+		return true
+	}
+	if one := d.toks[u-1].End-d.toks[u-1].Start == 1; one {
+		g = strings.TrimPrefix(g, ".")
+	}
+	n := 0
+	for _, r := range g {
+		switch {
+		case unicode.Is(unicode.Cf, r): // soft hyphens, joiners: invisible
+			continue
+		case r == ' ' || r == '\u00a0' || r == '\u202f' || r == '-' || r == '\u2010' || r == '\u2011':
+			n++
+		default:
+			return false
+		}
+	}
+	return n <= 1
+}
+
+// glued reports whether token t is written against token t-1 with nothing
+// or only a hyphen between them ("al-Ḥasaka", "Hasaka-Stadt").
+func (d *docState) glued(t int) bool {
+	g := d.text[d.f.Orig[d.toks[t-1].End]:d.f.Orig[d.toks[t].Start]]
+	return g == "" || g == "-" || g == "\u2010" || g == "\u2011"
 }
 
 func isArabicWord(s string) bool {

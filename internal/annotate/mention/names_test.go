@@ -58,3 +58,21 @@ func TestFuzzyWholeName(t *testing.T) {
 			map[string]string{"Ghweiran": "ct:ghuwayran", "Deir Ezzor": "gn:170794"}, nil},
 	})
 }
+
+// TestUnknownTightGaps: the words of an unknown name are separated by one
+// space or a hyphen, never by layout.
+func TestUnknownTightGaps(t *testing.T) {
+	nb := "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
+	runNameCases(t, []nameCase{
+		{"en byline nbsp", "Ayham Mar‘ī – al-Ḥasaka" + nb + " Source: al-Mayadeen net\n\nThe attack killed five people.",
+			map[string]string{"al-Ḥasaka": "gn:173811"}, []string{"Ḥasaka" + nb + " Source", "Source"}},
+		{"en tab", "Reporter Kemal Dogan\tAnkara Bureau\n\nThe talks failed.",
+			nil, []string{"Dogan\tAnkara Bureau", "Kemal Dogan\tAnkara Bureau"}},
+		{"fr spaces", "Jean Dupont      Rédaction Paris\n\nLes négociations ont échoué.",
+			nil, []string{"Jean Dupont      Rédaction Paris", "Dupont      Rédaction"}},
+		{"nl line break", "Door Pieter Jansen\nRedactie Buitenland\n\nDe gesprekken mislukten.",
+			nil, []string{"Pieter Jansen\nRedactie Buitenland", "Jansen\nRedactie"}},
+		{"single space still a name", "The commander Karim Haddouri said the attack failed.",
+			map[string]string{"Karim Haddouri": ""}, nil},
+	})
+}
