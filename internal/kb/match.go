@@ -79,6 +79,26 @@ type Lists struct {
 	// OrgWords mark an unknown capitalised name as an organisation
 	// ("forces", "ministry", "brigade").
 	OrgWords map[string]bool
+	// NounEndings holds, for each language that capitalises every noun
+	// (German), the endings of common nouns ("ung", "heit", "isten"): there
+	// a run of capitalised words is an unknown name only after a title, or
+	// when none of its words has such an ending (noun_capitalisation.txt).
+	NounEndings map[string][]string
+}
+
+// capsNouns reports whether lang capitalises its common nouns.
+func (l *Lists) capsNouns(lang string) bool { return l != nil && len(l.NounEndings[lang]) > 0 }
+
+// nounLike reports whether word (a key) ends like a common noun of lang.
+func (l *Lists) nounLike(lang, word string) bool {
+	for _, e := range l.NounEndings[lang] {
+		// A short ending needs a stem before it ("Stellung", not "Ung");
+		// a long one is a noun by itself ("Angaben").
+		if (len(word) > len(e)+1 || len(e) >= 5) && strings.HasSuffix(word, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // isStop reports whether key is a common word in lang.

@@ -115,7 +115,7 @@ func (d *docState) unknown(covered []bool) []doc.Mention {
 				n++
 			}
 		}
-		if n >= 2 && n <= 4 && !hasAllCapsWord(d, t0, t1) {
+		if n >= 2 && n <= 4 && !hasAllCapsWord(d, t0, t1) && !d.nounRun(lang, t0, t1) {
 			emit(t0, t1, d.guessType(t0, t1))
 		}
 		t = max(t, last)
@@ -159,6 +159,34 @@ func (d *docState) tightGap(u int) bool {
 func (d *docState) glued(t int) bool {
 	g := d.text[d.f.Orig[d.toks[t-1].End]:d.f.Orig[d.toks[t].Start]]
 	return g == "" || g == "-" || g == "\u2010" || g == "\u2011"
+}
+
+// nounRun reports whether, in a language that capitalises its nouns, the
+// capitalised words [t0,t1) read as common nouns rather than a name: a
+// word other than an organisation word ends like a common noun
+// ("Luftangriffe", "Stellungen"), or an article joins the words ("… der
+// Dschihadisten"), where a name would take "von".
+func (d *docState) nounRun(lang string, t0, t1 int) bool {
+	l := d.m.lists
+	if !l.capsNouns(lang) {
+		return false
+	}
+	for v := t0; v < t1; v++ {
+		w := d.toks[v].Text
+		if l.OrgWords[w] {
+			continue
+		}
+		if !d.capitalised(v) {
+			if w != "von" && w != "van" && w != "al" && w != "bin" && w != "ibn" && w != "abu" {
+				return true
+			}
+			continue
+		}
+		if l.nounLike(lang, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func isArabicWord(s string) bool {

@@ -92,7 +92,8 @@ func (s *Stage) Matcher() *kb.Matcher { return s.m }
 
 // Lists turns the lexicon's word lists into the matcher's keyed form:
 // stopwords.txt per language, entity_cues.txt (word → type or id),
-// name_titles.txt (phrase → PERSON/ORG) and org_words.txt.
+// name_titles.txt (phrase → PERSON/ORG), org_words.txt and
+// noun_capitalisation.txt (endings of common nouns, per language).
 func Lists(lex *lexicon.Lexicon) *kb.Lists {
 	l := &kb.Lists{
 		Stop:     map[string]map[string]bool{},
@@ -123,6 +124,16 @@ func Lists(lex *lexicon.Lexicon) *kb.Lists {
 	for _, e := range lex.All("name_titles") {
 		if k := kb.NameKey(e.Text); k != "" {
 			l.Titles[k] = strings.ToUpper(e.Value)
+		}
+	}
+	for _, lang := range lex.Langs() {
+		for _, e := range lex.List(lang, "noun_capitalisation") {
+			if k := kb.NameKey(e.Text); k != "" {
+				if l.NounEndings == nil {
+					l.NounEndings = map[string][]string{}
+				}
+				l.NounEndings[lang] = append(l.NounEndings[lang], k)
+			}
 		}
 	}
 	for _, e := range lex.All("org_words") {

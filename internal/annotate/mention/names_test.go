@@ -76,3 +76,23 @@ func TestUnknownTightGaps(t *testing.T) {
 			map[string]string{"Karim Haddouri": ""}, nil},
 	})
 }
+
+// TestUnknownNounCapitalisation: German capitalises every noun; runs of
+// common nouns are not unknown names, real names still are.
+func TestUnknownNounCapitalisation(t *testing.T) {
+	runNameCases(t, []nameCase{
+		{"de nouns", "Die US-geführte Koalition flog nach eigenen Angaben Luftangriffe auf Stellungen der Dschihadisten.",
+			map[string]string{"US-geführte Koalition": "ct:global-coalition"},
+			[]string{"Angaben Luftangriffe", "Stellungen der Dschihadisten", "Luftangriffe", "Dschihadisten"}},
+		{"de genitive", "Die Regierung kündigte eine Untersuchung der Vorwürfe an, sagte ein Sprecher der Behörden.",
+			nil, []string{"Untersuchung der Vorwürfe", "Sprecher der Behörden"}},
+		{"de title keeps name", "Der Kommandeur Karim Haddouri bestätigte den Angriff.",
+			map[string]string{"Karim Haddouri": ""}, nil},
+		{"de plain name", "Nach dem Treffen reiste Karim Haddouri nach Bagdad.",
+			map[string]string{"Karim Haddouri": ""}, nil},
+		{"en unaffected", "Reporters met Karim Haddouri in the city.",
+			map[string]string{"Karim Haddouri": ""}, nil},
+		{"nl unaffected", "Verslaggevers spraken met Karim Haddouri in de stad.",
+			map[string]string{"Karim Haddouri": ""}, nil},
+	})
+}
