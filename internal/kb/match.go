@@ -84,7 +84,16 @@ type Lists struct {
 	// a run of capitalised words is an unknown name only after a title, or
 	// when none of its words has such an ending (noun_capitalisation.txt).
 	NounEndings map[string][]string
+	// CaseEndings holds, per inflecting language, case endings and the base
+	// endings that replace them (case_suffixes.txt: ru "ой" → "а"), for
+	// names that do not match as inflected ("Пальмирой"). An ending "'"
+	// means the language writes case endings after an apostrophe
+	// (Turkish "Halep'te").
+	CaseEndings map[string][]CaseEnding
 }
+
+// CaseEnding is one entry of case_suffixes.txt, as keys.
+type CaseEnding struct{ From, To string }
 
 // capsNouns reports whether lang capitalises its common nouns.
 func (l *Lists) capsNouns(lang string) bool { return l != nil && len(l.NounEndings[lang]) > 0 }
@@ -176,7 +185,10 @@ type span struct {
 	ks, ke int // key bytes matched (ks after a peeled proclitic)
 	posts  []posting
 	peeled bool // an Arabic proclitic was peeled
-	art    bool // a Latin article word before the name was skipped
+	// inflected: a word's case ending was replaced (Lists.CaseEndings);
+	// only trusted entities may match so.
+	inflected bool
+	art       bool // a Latin article word before the name was skipped
 
 	// Filled once by docState.prep: facts about the span's source text
 	// that every candidate's checks share.
@@ -242,6 +254,11 @@ func (m *Matcher) scan(d *docState) {
 				n += extend(t, toks[t].Start, hashKey(toks[t+1].Text), false, true)
 			}
 		}
+		if len(m.lists.CaseEndings) > 0 {
+			if ends := m.lists.CaseEndings[d.lang(f.Orig[toks[t].Start])]; len(ends) > 0 {
+				out = m.inflected(d, out, gap, t, ends)
+			}
+		}
 		if n > 0 {
 			continue
 		}
@@ -269,6 +286,71 @@ func (m *Matcher) scan(d *docState) {
 		}
 	}
 	d.spans = out
+}
+
+// inflectedMinLetters is the length a word needs before its case ending
+// is replaced: shorter words are mostly endings.
+const inflectedMinLetters = 5
+
+// inflected appends the spans from token t that match only with case
+// endings replaced by base endings ("сирийской армии" → "сирийская
+// армия"), every word trying its written form and its base forms, longest
+// names found as the exact ones are. Each span covers the written words.
+func (m *Matcher) inflected(d *docState, out []span, gap []bool, t int, ends []CaseEnding) []span {
+	ix, toks := m.ix, d.toks
+	var walk func(u int, h uint64, changed bool)
+	walk = func(u int, h uint64, changed bool) {
+		for i, form := range m.caseForms(d, u, ends) {
+			hh := hashKey(form)
+			if u > t {
+				hh = hashAdd(hashAdd(h, " "), form)
+			}
+			posts, more := ix.lookup(hh)
+			ch := changed || i > 0
+			if len(posts) > 0 && ch {
+				out = append(out, span{t0: t, t1: u + 1, ks: toks[t].Start, ke: toks[u].End, posts: posts, inflected: true})
+			}
+			if more && u+1 < len(toks) && u+1-t < ix.maxWords && gap[u+1] {
+				walk(u+1, hh, ch)
+			}
+		}
+	}
+	walk(t, 0, false)
+	return out
+}
+
+// caseForms returns token u as written followed by its base forms.
+func (m *Matcher) caseForms(d *docState, u int, ends []CaseEnding) []string {
+	w := d.toks[u].Text
+	forms := []string{w}
+	for _, e := range ends {
+		if e.From == "'" {
+			if i := apostrophe(d.f, d.toks[u], d.text); i > 0 {
+				forms = append(forms, d.f.Key[d.toks[u].Start:i])
+			}
+			continue
+		}
+		if stem, ok := strings.CutSuffix(w, e.From); ok && utf8.RuneCountInString(w) >= inflectedMinLetters && stem != "" {
+			forms = append(forms, stem+e.To)
+		}
+	}
+	return forms
+}
+
+// apostrophe returns the key offset where an apostrophe inside the token
+// was dropped ("Halep'te" → the offset of "te"), or 0.
+func apostrophe(f *textnorm.Folded, tok textnorm.Token, text string) int {
+	for i := tok.End - 1; i > tok.Start+1; i-- {
+		prev, cur := f.Orig[i-1], f.Orig[i]
+		if cur <= prev || cur > len(text) {
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[prev:])
+		if g := text[prev+size : cur]; g != "" && strings.ContainsAny(g, "'’`´‘ʼ") {
+			return i
+		}
+	}
+	return 0
 }
 
 // gapOK reports whether tokens i-1 and i may belong to one name: nothing

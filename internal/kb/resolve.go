@@ -509,6 +509,13 @@ func (d *docState) accept(s *span, p posting, src, lang string) bool {
 		return false
 	}
 	e := &d.m.kb.ents[p.ent]
+	// An inflected form stands only for a name people vouch for, a
+	// country, or a big place written with a capital: replaced endings
+	// turn common words into every hamlet's name.
+	if s.inflected && p.flags&flagGenerated != 0 && !strings.HasPrefix(e.ID, "iso:") &&
+		(e.Population < fuzzyMinPopulation || !d.capitalised(s.t0)) {
+		return false
+	}
 	if p.flags&flagAmbiguous != 0 && !d.strongEnts.has(p.ent) && !d.cue(s, e) {
 		return false
 	}

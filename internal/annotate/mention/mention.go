@@ -93,7 +93,8 @@ func (s *Stage) Matcher() *kb.Matcher { return s.m }
 // Lists turns the lexicon's word lists into the matcher's keyed form:
 // stopwords.txt per language, entity_cues.txt (word → type or id),
 // name_titles.txt (phrase → PERSON/ORG), org_words.txt and
-// noun_capitalisation.txt (endings of common nouns, per language).
+// noun_capitalisation.txt (endings of common nouns, per language) and
+// case_suffixes.txt (case endings and their base endings).
 func Lists(lex *lexicon.Lexicon) *kb.Lists {
 	l := &kb.Lists{
 		Stop:     map[string]map[string]bool{},
@@ -134,6 +135,21 @@ func Lists(lex *lexicon.Lexicon) *kb.Lists {
 				}
 				l.NounEndings[lang] = append(l.NounEndings[lang], k)
 			}
+		}
+	}
+	for _, lang := range lex.Langs() {
+		for _, e := range lex.List(lang, "case_suffixes") {
+			from := e.Text
+			if from != "'" {
+				from = kb.NameKey(from)
+			}
+			if from == "" {
+				continue
+			}
+			if l.CaseEndings == nil {
+				l.CaseEndings = map[string][]kb.CaseEnding{}
+			}
+			l.CaseEndings[lang] = append(l.CaseEndings[lang], kb.CaseEnding{From: from, To: kb.NameKey(e.Value)})
 		}
 	}
 	for _, e := range lex.All("org_words") {

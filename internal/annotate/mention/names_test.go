@@ -96,3 +96,18 @@ func TestUnknownNounCapitalisation(t *testing.T) {
 			map[string]string{"Karim Haddouri": ""}, nil},
 	})
 }
+
+// TestCaseEndings: inflected names match through case_suffixes.txt, only
+// for trusted entities and big places.
+func TestCaseEndings(t *testing.T) {
+	runNameCases(t, []nameCase{
+		{"ru genitive", "Боевики атаковали позиции сирийской армии под Пальмирой.",
+			map[string]string{"сирийской армии": "ct:saa", "Пальмирой": "gn:163808"}, []string{"сирийской"}},
+		{"ru nominative unchanged", "Сирийская армия вошла в Пальмиру.",
+			map[string]string{"Сирийская армия": "ct:saa"}, nil},
+		{"tr apostrophe", "Suriye ordusu Halep'te ve Haseke'de saldırı düzenledi, Şam'dan açıklama yapıldı.",
+			map[string]string{"Halep'te": "gn:170063", "Haseke'de": "gn:173811", "Şam'dan": "gn:170654"}, nil},
+		{"ru common word", "Солдаты получили новые приказы и отступили.",
+			nil, []string{"приказы", "Солдаты"}},
+	})
+}
