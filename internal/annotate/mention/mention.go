@@ -32,13 +32,15 @@ func DefaultConfig() Config { return Config{KB: kb.DefaultConfig()} }
 // Stage annotates entity mentions. It is built once and safe for
 // concurrent use.
 type Stage struct {
-	m *kb.Matcher
+	m   *kb.Matcher
+	kb  *kb.KB
+	met *metonymy
 }
 
 // New builds the stage over a loaded KB and lexicon (lex may be nil: no
 // stop-lists, cues or titles, which lowers precision).
 func New(k *kb.KB, lex *lexicon.Lexicon, cfg Config) *Stage {
-	return &Stage{m: kb.NewMatcher(k, Lists(lex), cfg.KB)}
+	return &Stage{m: kb.NewMatcher(k, Lists(lex), cfg.KB), kb: k, met: newMetonymy(lex)}
 }
 
 // Name names the stage in errors and timings.
@@ -53,6 +55,7 @@ func (s *Stage) Apply(ctx context.Context, d *doc.Document) error {
 	if d.Mentions == nil {
 		d.Mentions = []doc.Mention{}
 	}
+	s.met.apply(s.kb, d)
 	for i := range d.Mentions {
 		d.Mentions[i].Skeleton = disguised(d.Mentions[i].Text)
 	}
