@@ -87,6 +87,8 @@ type Document struct {
 	Claims       []Claim       `json:"claims"`
 	Events       []Event       `json:"events"`
 	Warnings     []Warning     `json:"warnings"`
+
+	overlaps *overlapCache // lookup indexes over the layers; not serialised
 }
 
 // Source says where a document came from and who is credited for it.

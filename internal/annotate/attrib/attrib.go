@@ -238,7 +238,9 @@ func mentionIndex(d *doc.Document, toks []Token) []int {
 		return idx
 	}
 	lo, hi := toks[0].Start, toks[len(toks)-1].End
-	for mi, m := range d.Mentions {
+	from, to := d.MentionRange(lo, hi)
+	for mi := from; mi < to; mi++ {
+		m := d.Mentions[mi]
 		if m.End <= lo || m.Start >= hi || m.Start >= m.End {
 			continue
 		}

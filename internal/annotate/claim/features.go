@@ -103,7 +103,9 @@ func (st *Stage) examine(d *doc.Document, s, e int, res attrib.Result, lang stri
 	toks := attrib.Tokenize(d.Text, doc.Span{Start: s, End: e})
 	sg.words = len(toks)
 	t := st.tablesFor(lang)
-	for i, m := range d.Mentions {
+	mf, mt := d.MentionRange(s, e)
+	for i := mf; i < mt; i++ {
+		m := d.Mentions[i]
 		if m.Start < e && m.End > s {
 			sg.ments = append(sg.ments, i)
 			switch m.Type {
@@ -112,13 +114,17 @@ func (st *Stage) examine(d *doc.Document, s, e int, res attrib.Result, lang stri
 			}
 		}
 	}
-	for i, m := range d.Times {
+	tf, tt := d.TimeRange(s, e)
+	for i := tf; i < tt; i++ {
+		m := d.Times[i]
 		if m.Start < e && m.End > s {
 			sg.times = append(sg.times, i)
 			sg.fired[FeatDate] = true
 		}
 	}
-	for i, m := range d.Quantities {
+	qf, qt := d.QuantityRange(s, e)
+	for i := qf; i < qt; i++ {
+		m := d.Quantities[i]
 		if m.Start < e && m.End > s {
 			sg.quants = append(sg.quants, i)
 			sg.fired[FeatNumber] = true

@@ -157,7 +157,6 @@ type run struct {
 	mentions  []int // valid mentions, by start
 	times     []int // valid times with a value, by start
 	quants    []int // valid quantities, by start
-	claims    []int // valid claims
 	m         matcher
 	hits      []hit
 }
@@ -185,11 +184,6 @@ func newRun(s *Stage, d *doc.Document) *run {
 	for i, q := range d.Quantities {
 		if ok(q.Start, q.End) {
 			r.quants = append(r.quants, i)
-		}
-	}
-	for i, c := range d.Claims {
-		if ok(c.Start, c.End) {
-			r.claims = append(r.claims, i)
 		}
 	}
 	sort.SliceStable(r.mentions, func(a, b int) bool { return d.Mentions[r.mentions[a]].Start < d.Mentions[r.mentions[b]].Start })
@@ -384,8 +378,15 @@ func (r *run) byActors(h hit, hits []hit, actors, targets parties) (string, stri
 // or -1.
 func (r *run) claimFor(start, end int) int {
 	best, width := -1, 0
-	for _, i := range r.claims {
+	// Only claims near the trigger can contain it: look them up instead of
+	// scanning every claim for every event (quadratic on long documents).
+	from, to := r.d.ClaimRange(start, max(end, start+1))
+	n := len(r.text)
+	for i := from; i < to; i++ {
 		c := r.d.Claims[i]
+		if c.Start < 0 || c.Start > c.End || c.End > n {
+			continue // not a valid claim
+		}
 		if c.Start <= start && end <= c.End && (best < 0 || c.End-c.Start < width) {
 			best, width = i, c.End-c.Start
 		}
@@ -617,7 +618,8 @@ func (r *run) fatalities(sent doc.Span, hits []hit, events []doc.Event) {
 		return
 	}
 	cfg := r.s.cfg
-	for _, qi := range r.quants {
+	first := sort.Search(len(r.quants), func(j int) bool { return r.d.Quantities[r.quants[j]].Start >= sent.Start })
+	for _, qi := range r.quants[first:] {
 		q := r.d.Quantities[qi]
 		if q.Start < sent.Start {
 			continue
