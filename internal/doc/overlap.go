@@ -58,52 +58,36 @@ func (d *Document) cache() *overlapCache {
 	return d.overlaps
 }
 
-// MentionRange returns the index range of d.Mentions that may overlap
-// [lo, hi); test each element for overlap. The index is rebuilt when the
-// layer changes.
-func (d *Document) MentionRange(lo, hi int) (int, int) {
-	x := &d.cache().mentions
-	if len(d.Mentions) == 0 {
+// lookup answers a range query on one layer, rebuilding its index when
+// the layer's length or backing array changed since the last query.
+func lookup[T any](x *layerIndex, xs []T, span func(*T) (int, int), lo, hi int) (int, int) {
+	if len(xs) == 0 {
 		return 0, 0
 	}
-	if head := &d.Mentions[0]; x.n != len(d.Mentions) || x.head != any(head) {
-		x.build(len(d.Mentions), head, func(i int) (int, int) { return d.Mentions[i].Start, d.Mentions[i].End })
+	if head := &xs[0]; x.n != len(xs) || x.head != any(head) {
+		x.build(len(xs), head, func(i int) (int, int) { return span(&xs[i]) })
 	}
 	return x.rng(lo, hi)
+}
+
+// MentionRange returns the index range of d.Mentions that may overlap
+// [lo, hi); test each element for overlap. Stages call it per sentence, so
+// long documents stay linear.
+func (d *Document) MentionRange(lo, hi int) (int, int) {
+	return lookup(&d.cache().mentions, d.Mentions, func(m *Mention) (int, int) { return m.Start, m.End }, lo, hi)
 }
 
 // TimeRange is MentionRange for d.Times.
 func (d *Document) TimeRange(lo, hi int) (int, int) {
-	x := &d.cache().times
-	if len(d.Times) == 0 {
-		return 0, 0
-	}
-	if head := &d.Times[0]; x.n != len(d.Times) || x.head != any(head) {
-		x.build(len(d.Times), head, func(i int) (int, int) { return d.Times[i].Start, d.Times[i].End })
-	}
-	return x.rng(lo, hi)
+	return lookup(&d.cache().times, d.Times, func(t *Time) (int, int) { return t.Start, t.End }, lo, hi)
 }
 
 // QuantityRange is MentionRange for d.Quantities.
 func (d *Document) QuantityRange(lo, hi int) (int, int) {
-	x := &d.cache().quantities
-	if len(d.Quantities) == 0 {
-		return 0, 0
-	}
-	if head := &d.Quantities[0]; x.n != len(d.Quantities) || x.head != any(head) {
-		x.build(len(d.Quantities), head, func(i int) (int, int) { return d.Quantities[i].Start, d.Quantities[i].End })
-	}
-	return x.rng(lo, hi)
+	return lookup(&d.cache().quantities, d.Quantities, func(q *Quantity) (int, int) { return q.Start, q.End }, lo, hi)
 }
 
 // ClaimRange is MentionRange for d.Claims.
 func (d *Document) ClaimRange(lo, hi int) (int, int) {
-	x := &d.cache().claims
-	if len(d.Claims) == 0 {
-		return 0, 0
-	}
-	if head := &d.Claims[0]; x.n != len(d.Claims) || x.head != any(head) {
-		x.build(len(d.Claims), head, func(i int) (int, int) { return d.Claims[i].Start, d.Claims[i].End })
-	}
-	return x.rng(lo, hi)
+	return lookup(&d.cache().claims, d.Claims, func(c *Claim) (int, int) { return c.Start, c.End }, lo, hi)
 }
