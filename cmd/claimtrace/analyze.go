@@ -65,9 +65,12 @@ func (m *Main) analyze(ctx context.Context, log *slog.Logger, args []string) err
 	}
 	enc := doc.NewEncoder(m.Stdout, f.pretty)
 	var ok, failed, bidi int
+	prog := newProgress(m.Stderr, !f.quiet && isTerminal(m.Stderr))
 	for r := range p.Run(ctx, ingest.Read(ctx, ing, paths, m.Stdin)) {
+		prog.tick(ok+failed+1, failed+btoi(r.Err != nil))
 		if r.Err != nil {
 			failed++
+			prog.clear()
 			fmt.Fprintf(m.Stderr, "claimtrace: %v\n", r.Err)
 			continue
 		}
@@ -77,9 +80,11 @@ func (m *Main) analyze(ctx context.Context, log *slog.Logger, args []string) err
 		ok++
 		if f.strictUni && hostile.HasBidi(r.Doc) {
 			bidi++
+			prog.clear()
 			fmt.Fprintf(m.Stderr, "claimtrace: %s: bidi control characters (--strict-unicode)\n", r.Doc.Source.Path)
 		}
 	}
+	prog.clear()
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("interrupted after %d documents: %w", ok, err)
 	}
