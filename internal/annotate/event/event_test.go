@@ -19,13 +19,43 @@ type want struct {
 	alleged           bool
 }
 
+// applyCase is one hand-built document and the events it must give.
+type applyCase struct {
+	name  string
+	build func(t *testing.T) *fixture
+	want  []want
+}
+
+// runApplyCases runs the stage on each case and checks the contract before
+// and after, and every wanted event.
+func runApplyCases(t *testing.T, st *Stage, cases []applyCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := tc.build(t)
+			if err := doc.Check(f.d); err != nil {
+				t.Fatalf("fixture breaks the contract: %v", err)
+			}
+			if err := st.Apply(context.Background(), f.d); err != nil {
+				t.Fatal(err)
+			}
+			if err := doc.Check(f.d); err != nil {
+				t.Fatalf("output breaks the contract: %v", err)
+			}
+			got := f.d.Events
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d events, want %d:\n%s", len(got), len(tc.want), dump(got))
+			}
+			for i, w := range tc.want {
+				checkEvent(t, i, got[i], w)
+			}
+		})
+	}
+}
+
 func TestApply(t *testing.T) {
 	st := mustStage(t)
-	cases := []struct {
-		name  string
-		build func(t *testing.T) *fixture
-		want  []want
-	}{
+	cases := []applyCase{
 		{
 			name: "en attack with kills and place",
 			build: func(t *testing.T) *fixture {
@@ -283,27 +313,7 @@ func TestApply(t *testing.T) {
 				location: "gn:53654", fatalities: -1, claim: -1}},
 		},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			f := tc.build(t)
-			if err := doc.Check(f.d); err != nil {
-				t.Fatalf("fixture breaks the contract: %v", err)
-			}
-			if err := st.Apply(context.Background(), f.d); err != nil {
-				t.Fatal(err)
-			}
-			if err := doc.Check(f.d); err != nil {
-				t.Fatalf("output breaks the contract: %v", err)
-			}
-			got := f.d.Events
-			if len(got) != len(tc.want) {
-				t.Fatalf("got %d events, want %d:\n%s", len(got), len(tc.want), dump(got))
-			}
-			for i, w := range tc.want {
-				checkEvent(t, i, got[i], w)
-			}
-		})
-	}
+	runApplyCases(t, st, cases)
 }
 
 func checkEvent(t *testing.T, i int, e doc.Event, w want) {

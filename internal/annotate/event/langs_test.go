@@ -1,11 +1,8 @@
 package event
 
 import (
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/claimtrace/claimtrace/internal/doc"
 )
 
 // TestTriggersMoreLangs checks the trigger lists of it, pt, pl, id, fa and ur:
@@ -48,11 +45,7 @@ func TestTriggersMoreLangs(t *testing.T) {
 // trigger: "X میں" or "به X حمله کرد" would make X an actor.
 func TestApplyMoreLangs(t *testing.T) {
 	st := mustStage(t)
-	cases := []struct {
-		name  string
-		build func(t *testing.T) *fixture
-		want  []want
-	}{
+	cases := []applyCase{
 		{
 			name: "it air strike on a city, civilians killed; negation",
 			build: func(t *testing.T) *fixture {
@@ -135,22 +128,5 @@ func TestApplyMoreLangs(t *testing.T) {
 			},
 		},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			f := tc.build(t)
-			if err := doc.Check(f.d); err != nil {
-				t.Fatalf("fixture breaks the contract: %v", err)
-			}
-			if err := st.Apply(context.Background(), f.d); err != nil {
-				t.Fatal(err)
-			}
-			got := f.d.Events
-			if len(got) != len(tc.want) {
-				t.Fatalf("got %d events, want %d:\n%s", len(got), len(tc.want), dump(got))
-			}
-			for i, w := range tc.want {
-				checkEvent(t, i, got[i], w)
-			}
-		})
-	}
+	runApplyCases(t, st, cases)
 }
